@@ -1,0 +1,202 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Me, permissionsOf, type Role } from '@bangfu/contracts';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { assertStrongPassword, dummyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
+import { type AppContext, transaction } from '../../platform/context.js';
+import { systemSelect } from '../../platform/db/scoped.js';
+import { AppError } from '../../platform/errors.js';
+import * as users from '../users/users.repository.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+/** last_seen_at is written at most this often, so that reads do not turn into writes. */
+const TOUCH_EVERY_MS = 60_000;
+
+const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface LoginResult {
+  token: string;
+  expiresAt: string;
+  actor: Actor;
+}
+
+function actorOf(u: users.UserRow & { roles: Role[] }, ip: string | null): Actor {
+  return {
+    userId: Number(u.id),
+    username: u.username,
+    displayName: u.display_name,
+    roles: u.roles,
+    scope: { orgId: Number(u.org_id), path: u.org_path, provinceCode: u.province_code },
+    ip,
+  };
+}
+
+async function loadUserWithRoles(ctx: AppContext, where: { username?: string; id?: number }) {
+  let qb = systemSelect(ctx.db, 'app_user', 'sign-in').selectAll();
+  if (where.username !== undefined) qb = qb.where('username', '=', where.username.toLowerCase());
+  if (where.id !== undefined) qb = qb.where('id', '=', where.id);
+  const row = await qb.executeTakeFirst();
+  if (!row) return undefined;
+  const roles = await ctx.db.selectFrom('user_role').select('role').where('user_id', '=', row.id).execute();
+  return { ...row, id: Number(row.id), roles: roles.map((r) => r.role as Role) };
+}
+
+export async function login(
+  ctx: AppContext,
+  input: { username: string; password: string; ip: string | null; userAgent: string | null },
+): Promise<LoginResult> {
+  const u = await loadUserWithRoles(ctx, { username: input.username });
+  if (!u) {
+    await verifyPassword(await dummyHash(), input.password);
+    throw new AppError('AUTH_INVALID_CREDENTIALS');
+  }
+  const now = ctx.clock.now();
+  const actor = actorOf(u, input.ip);
+  const audit = (action: string, trx: typeof ctx.db, after?: unknown) =>
+    appendAudit(trx, ctx.clock, actor, {
+      action,
+      entityType: 'user',
+      entityId: u.id,
+      orgPath: u.org_path,
+      chain: u.province_code,
+      after,
+    });
+  if (u.locked_until && new Date(u.locked_until) > now) {
+    await transaction(ctx, (trx) => audit('auth.login_locked', trx));
+    throw new AppError('AUTH_LOCKED', { lockedUntil: u.locked_until });
+  }
+  const ok = await verifyPassword(u.password_hash, input.password);
+  if (!ok) {
+    const failed = u.failed_logins + 1;
+    const lock = failed >= MAX_FAILED_LOGINS;
+    const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+    await transaction(ctx, async (trx) => {
+      await users.update(trx, u.id, { failed_logins: lock ? 0 : failed, locked_until: lockedUntil });
+      await audit(lock ? 'auth.locked' : 'auth.login_failed', trx, { failedLogins: failed });
+    });
+    if (lock) throw new AppError('AUTH_LOCKED', { lockedUntil });
+    throw new AppError('AUTH_INVALID_CREDENTIALS', { remainingAttempts: MAX_FAILED_LOGINS - failed });
+  }
+  if (u.status !== 'active') throw new AppError('AUTH_DISABLED');
+  const token = randomBytes(32).toString('base64url');
+  const nowIso = now.toISOString();
+  const expiresAt = new Date(now.getTime() + ctx.config.session.maxHours * 3_600_000).toISOString();
+  await transaction(ctx, async (trx) => {
+    await trx
+      .insertInto('session')
+      .values({
+        id: tokenId(token),
+        user_id: u.id,
+        created_at: nowIso,
+        last_seen_at: nowIso,
+        expires_at: expiresAt,
+        revoked_at: null,
+        ip: input.ip,
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+      })
+      .execute();
+    await users.update(trx, u.id, { failed_logins: 0, locked_until: null, last_login_at: nowIso });
+    await audit('auth.login', trx);
+  });
+  return { token, expiresAt, actor };
+}
+
+export interface SessionInfo {
+  actor: Actor;
+  mustChangePassword: boolean;
+  sessionId: string;
+}
+
+/** Resolve a cookie token to its actor, enforcing revocation, absolute expiry and the idle timeout. */
+export async function resolveSession(ctx: AppContext, token: string, ip: string | null): Promise<SessionInfo> {
+  const id = tokenId(token);
+  const s = await ctx.db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!s || s.revoked_at) throw new AppError('AUTH_REQUIRED');
+  const now = ctx.clock.now();
+  const idleLimit = new Date(new Date(s.last_seen_at).getTime() + ctx.config.session.idleMinutes * 60_000);
+  if (new Date(s.expires_at) <= now || idleLimit <= now) {
+    await ctx.db.updateTable('session').set({ revoked_at: now.toISOString() }).where('id', '=', id).execute();
+    throw new AppError('AUTH_SESSION_EXPIRED');
+  }
+  const u = await loadUserWithRoles(ctx, { id: Number(s.user_id) });
+  if (u?.status !== 'active') throw new AppError('AUTH_REQUIRED');
+  if (now.getTime() - new Date(s.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    await ctx.db.updateTable('session').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+  }
+  return { actor: actorOf(u, ip), mustChangePassword: u.must_change_password === 1, sessionId: id };
+}
+
+export async function logout(ctx: AppContext, session: SessionInfo): Promise<void> {
+  await transaction(ctx, async (trx) => {
+    await trx
+      .updateTable('session')
+      .set({ revoked_at: ctx.clock.now().toISOString() })
+      .where('id', '=', session.sessionId)
+      .execute();
+    await appendAudit(trx, ctx.clock, session.actor, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: session.actor.userId,
+      orgPath: session.actor.scope.path,
+      chain: session.actor.scope.provinceCode,
+    });
+  });
+}
+
+export async function changePassword(
+  ctx: AppContext,
+  session: SessionInfo,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
+  const u = await loadUserWithRoles(ctx, { id: session.actor.userId ?? -1 });
+  if (!u) throw new AppError('AUTH_REQUIRED');
+  if (!(await verifyPassword(u.password_hash, currentPassword))) throw new AppError('AUTH_WRONG_PASSWORD');
+  if (currentPassword === newPassword) throw new AppError('AUTH_PASSWORD_REUSED');
+  assertStrongPassword(newPassword, u.username);
+  const hash = await hashPassword(newPassword);
+  await transaction(ctx, async (trx) => {
+    const now = ctx.clock.now().toISOString();
+    await users.update(trx, u.id, {
+      password_hash: hash,
+      must_change_password: 0,
+      password_changed_at: now,
+      updated_at: now,
+    });
+    // Every other session of this user ends; the current one continues.
+    await trx
+      .updateTable('session')
+      .set({ revoked_at: now })
+      .where('user_id', '=', u.id)
+      .where('id', '!=', session.sessionId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await appendAudit(trx, ctx.clock, session.actor, {
+      action: 'auth.change_password',
+      entityType: 'user',
+      entityId: u.id,
+      orgPath: u.org_path,
+      chain: u.province_code,
+    });
+  });
+}
+
+export async function me(ctx: AppContext, session: SessionInfo): Promise<Me> {
+  const org = await systemSelect(ctx.db, 'org_node', 'session')
+    .select('name')
+    .where('id', '=', session.actor.scope.orgId)
+    .executeTakeFirst();
+  return {
+    id: session.actor.userId ?? 0,
+    username: session.actor.username,
+    displayName: session.actor.displayName,
+    orgId: session.actor.scope.orgId,
+    orgName: org?.name ?? '',
+    orgPath: session.actor.scope.path,
+    roles: [...session.actor.roles],
+    permissions: [...permissionsOf(session.actor.roles)].sort(),
+    mustChangePassword: session.mustChangePassword,
+    idleTimeoutMinutes: ctx.config.session.idleMinutes,
+  };
+}

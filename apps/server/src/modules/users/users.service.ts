@@ -1,0 +1,193 @@
+import type { CreateUser, Role, UpdateUser, User, UserListQuery } from '@bangfu/contracts';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import { type Actor, require } from '../../platform/auth/actor.js';
+import { assertStrongPassword, hashPassword } from '../../platform/auth/passwords.js';
+import { type AppContext, transaction } from '../../platform/context.js';
+import { ScopedDb } from '../../platform/db/scoped.js';
+import { AppError } from '../../platform/errors.js';
+import { toCsv } from '../../platform/tabular/read.js';
+import * as orgRepo from '../orgs/orgs.repository.js';
+import { isSelfLockout, rolesConflict } from './users.policy.js';
+import * as repo from './users.repository.js';
+
+const auditOf = (
+  u: Pick<repo.UserWithOrg, 'username' | 'display_name' | 'org_id' | 'status' | 'phone'> & { roles: Role[] },
+) => ({
+  username: u.username,
+  displayName: u.display_name,
+  orgId: Number(u.org_id),
+  roles: u.roles,
+  status: u.status,
+  phone: repo.maskPhone(u.phone),
+});
+
+async function mustFind(sdb: ScopedDb, id: number) {
+  const u = await repo.findById(sdb, id);
+  if (!u) throw new AppError('USER_NOT_FOUND', { id });
+  return u;
+}
+
+async function mustFindOrg(sdb: ScopedDb, orgId: number) {
+  const org = await orgRepo.findById(sdb, orgId);
+  if (!org) throw new AppError('ORG_NOT_FOUND', { id: orgId });
+  if (org.status !== 'active') throw new AppError('ORG_INACTIVE', { id: orgId });
+  return org;
+}
+
+export async function listUsers(ctx: AppContext, actor: Actor, q: UserListQuery) {
+  require(actor, 'user.read');
+  const { rows, total } = await repo.list(new ScopedDb(ctx.db, actor.scope), q);
+  const now = ctx.clock.now();
+  return { items: rows.map((r) => repo.toUser(r, now)), total, limit: q.limit, offset: q.offset };
+}
+
+/** The detail view shows the full phone number: a read of personal data, audited. */
+export async function getUser(ctx: AppContext, actor: Actor, id: number): Promise<User> {
+  require(actor, 'user.read');
+  const u = await mustFind(new ScopedDb(ctx.db, actor.scope), id);
+  if (u.phone) {
+    await transaction(ctx, (trx) =>
+      appendAudit(trx, ctx.clock, actor, {
+        action: 'user.read_personal',
+        entityType: 'user',
+        entityId: id,
+        orgPath: u.org_path,
+        chain: u.province_code,
+        after: { fields: ['phone'] },
+      }),
+    );
+  }
+  return repo.toUser(u, ctx.clock.now(), { fullPhone: true });
+}
+
+export async function createUser(ctx: AppContext, actor: Actor, input: CreateUser): Promise<User> {
+  require(actor, 'user.write');
+  if (rolesConflict(input.roles)) throw new AppError('USER_ROLE_NOT_ALLOWED', { roles: input.roles });
+  assertStrongPassword(input.password, input.username);
+  const passwordHash = await hashPassword(input.password);
+  return transaction(ctx, async (trx) => {
+    const sdb = new ScopedDb(trx, actor.scope);
+    const org = await mustFindOrg(sdb, input.orgId);
+    if (await repo.usernameTaken(trx, input.username))
+      throw new AppError('USER_DUPLICATE_USERNAME', { username: input.username });
+    const now = ctx.clock.now().toISOString();
+    const roles = [...new Set(input.roles)].sort() as Role[];
+    const id = await repo.insert(
+      trx,
+      {
+        username: input.username.toLowerCase(),
+        display_name: input.displayName,
+        org_id: org.id,
+        org_path: org.path,
+        province_code: org.province_code,
+        kind: roles.includes('worker') ? 'worker' : 'staff',
+        status: 'active',
+        phone: input.phone ?? null,
+        password_hash: passwordHash,
+        must_change_password: 1,
+        failed_logins: 0,
+        locked_until: null,
+        password_changed_at: now,
+        last_login_at: null,
+        created_at: now,
+        updated_at: now,
+      },
+      roles,
+    );
+    const created = await mustFind(sdb, id);
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      orgPath: org.path,
+      chain: org.province_code,
+      after: auditOf(created),
+    });
+    return repo.toUser(created, ctx.clock.now());
+  });
+}
+
+export async function updateUser(ctx: AppContext, actor: Actor, id: number, input: UpdateUser): Promise<User> {
+  require(actor, 'user.write');
+  if (input.roles && rolesConflict(input.roles)) throw new AppError('USER_ROLE_NOT_ALLOWED', { roles: input.roles });
+  if (isSelfLockout(actor.userId, id, input)) throw new AppError('USER_SELF_LOCKOUT');
+  return transaction(ctx, async (trx) => {
+    const sdb = new ScopedDb(trx, actor.scope);
+    const before = await mustFind(sdb, id);
+    const now = ctx.clock.now().toISOString();
+    const patch: Parameters<typeof repo.update>[2] = {};
+    if (input.displayName !== undefined) patch.display_name = input.displayName;
+    if (input.phone !== undefined) patch.phone = input.phone ?? null;
+    if (input.status !== undefined) patch.status = input.status;
+    if (input.orgId !== undefined && input.orgId !== Number(before.org_id)) {
+      const org = await mustFindOrg(sdb, input.orgId);
+      Object.assign(patch, { org_id: org.id, org_path: org.path, province_code: org.province_code });
+    }
+    patch.updated_at = now;
+    await repo.update(trx, id, patch);
+    if (input.roles) await repo.setRoles(trx, id, [...new Set(input.roles)].sort() as Role[]);
+    if (input.status === 'disabled' || input.roles || patch.org_id) await repo.revokeSessions(trx, id, now);
+    const after = await mustFind(sdb, id);
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      orgPath: after.org_path,
+      chain: after.province_code,
+      before: auditOf(before),
+      after: auditOf(after),
+    });
+    return repo.toUser(after, ctx.clock.now());
+  });
+}
+
+/** An administrator sets a new initial password: lockout cleared, sessions revoked, change forced at next sign-in. */
+export async function resetPassword(ctx: AppContext, actor: Actor, id: number, newPassword: string): Promise<void> {
+  require(actor, 'user.write');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const target = await mustFind(sdb, id);
+  assertStrongPassword(newPassword, target.username);
+  const passwordHash = await hashPassword(newPassword);
+  await transaction(ctx, async (trx) => {
+    const now = ctx.clock.now().toISOString();
+    await repo.update(trx, id, {
+      password_hash: passwordHash,
+      must_change_password: 1,
+      failed_logins: 0,
+      locked_until: null,
+      password_changed_at: now,
+      updated_at: now,
+    });
+    await repo.revokeSessions(trx, id, now);
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'user.reset_password',
+      entityType: 'user',
+      entityId: id,
+      orgPath: target.org_path,
+      chain: target.province_code,
+    });
+  });
+}
+
+/** Export the subtree's users, phones masked, in pages. */
+export async function exportUsersCsv(ctx: AppContext, actor: Actor): Promise<string> {
+  require(actor, 'user.read');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const rows: unknown[][] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await repo.list(sdb, { limit: 500, offset });
+    for (const u of page.rows)
+      rows.push([u.username, u.display_name, u.org_name, u.roles.join(' '), u.status, repo.maskPhone(u.phone) ?? '']);
+    if (page.rows.length < 500) break;
+  }
+  await transaction(ctx, (trx) =>
+    appendAudit(trx, ctx.clock, actor, {
+      action: 'user.export',
+      entityType: 'user',
+      orgPath: actor.scope.path,
+      chain: actor.scope.provinceCode,
+      after: { rows: rows.length },
+    }),
+  );
+  return toCsv(['用户名', '姓名', '所属组织', '角色', '状态', '手机'], rows);
+}

@@ -1,0 +1,34 @@
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import * as foundation from '../../db/migrations/2026-11-23T1400_foundation.js';
+import type { Db } from './connect.js';
+
+/** Every migration, in order. Names are timestamped and descriptive; app and tests run the same list. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T1400_foundation': foundation,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations() {
+    return migrations;
+  }
+}
+
+export function migrator(db: Db): Migrator {
+  return new Migrator({ db, provider: new StaticProvider(), migrationTableName: 'schema_migration' });
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The name of the newest applied migration, or null on an empty database. */
+export async function currentMigration(db: Db): Promise<string | null> {
+  try {
+    const row = await sql<{ name: string }>`select name from schema_migration order by name desc limit 1`.execute(db);
+    return row.rows[0]?.name ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,46 @@
+import type { SelectQueryBuilder } from 'kysely';
+import type { Scope } from '../auth/actor.js';
+import type { Db } from './connect.js';
+import type { Database, TenantTable } from './schema.js';
+
+/** The column that holds the owning node's path, per scoped table. */
+const pathColumn = { org_node: 'path', app_user: 'org_path', audit_log: 'org_path' } as const;
+export type ScopedTable = TenantTable | 'org_node';
+
+/** Upper bound of a subtree range: '~' sorts after every digit and '/'. */
+export const subtreeEnd = (path: string) => `${path}~`;
+
+/**
+ * The only door to tenant tables for reads. Repositories receive a ScopedDb built from the caller's scope,
+ * so every select is already bounded to the caller's subtree: an unscoped read cannot be written by accident.
+ * (A unit test fails if any module calls selectFrom on a tenant table outside this file.)
+ */
+export class ScopedDb {
+  constructor(
+    readonly db: Db,
+    readonly scope: Scope,
+  ) {}
+
+  selectFrom<T extends ScopedTable>(table: T): SelectQueryBuilder<Database, T, {}> {
+    const col = `${table}.${pathColumn[table]}`;
+    const qb = this.db.selectFrom(table as ScopedTable) as any;
+    return qb.where(col, '>=', this.scope.path).where(col, '<', subtreeEnd(this.scope.path));
+  }
+
+  /** Within a transaction: the same scope over the transaction's connection. */
+  with(db: Db): ScopedDb {
+    return new ScopedDb(db, this.scope);
+  }
+}
+
+/**
+ * Reads that by their nature precede or stand outside any scope (sign-in by username, boot, the CLI's
+ * audit verification). Each call names its reason so that a reviewer sees every such read.
+ */
+export function systemSelect<T extends ScopedTable>(
+  db: Db,
+  table: T,
+  _reason: 'sign-in' | 'session' | 'boot' | 'cli' | 'audit-verify' | 'uniqueness',
+): SelectQueryBuilder<Database, T, {}> {
+  return db.selectFrom(table as ScopedTable) as unknown as SelectQueryBuilder<Database, T, {}>;
+}

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerAuditRoutes } from '../../modules/audit/audit.routes.js';
+import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
+import { registerHealthRoutes } from '../../modules/health/health.routes.js';
+import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.js';
+import { registerUserRoutes } from '../../modules/users/users.routes.js';
+import type { AppContext } from '../context.js';
+import { errorBody } from '../errors.js';
+import { authHook } from './auth-hook.js';
+import { handleError } from './errors.js';
+import { VERSION } from './version.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const defaultWebDist = path.resolve(here, '../../../../web/dist');
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: ctx.config.logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.decorateRequest('session', null);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Bangfu 帮扶 API',
+        description:
+          'Case management for trade-union assistance centres. Errors: { error: { code, message, messageEn } }.',
+        version: VERSION,
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bangfu_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      api.addHook('preHandler', authHook(ctx));
+      const zapi = api.withTypeProvider<ZodTypeProvider>();
+      registerHealthRoutes(zapi, ctx);
+      registerAuthRoutes(zapi, ctx);
+      registerOrgRoutes(zapi, ctx);
+      registerUserRoutes(zapi, ctx);
+      registerAuditRoutes(zapi, ctx);
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = ctx.config.webDist ?? defaultWebDist;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+      return reply.code(404).send(errorBody('NOT_FOUND', { method: req.method, url: req.url.split('?')[0] }));
+    }
+    // Single-page app: unknown paths are client routes.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,30 @@
+import { ensureRootAndAdmin, openContext } from './platform/bootstrap.js';
+import type { Config } from './platform/config.js';
+import { buildApp } from './platform/http/app.js';
+
+/** Boot: open and migrate the database, ensure the root and admin, listen. Stops cleanly on SIGINT/SIGTERM. */
+export async function serve(config: Config) {
+  const ctx = await openContext(config);
+  const app = await buildApp(ctx);
+  ctx.log = app.log;
+  if (config.secretGenerated)
+    app.log.warn('BANGFU_SECRET is not set: using a development secret. Set it in production.');
+  const { generatedPassword } = await ensureRootAndAdmin(ctx);
+  if (generatedPassword) {
+    console.log('\n================================================================');
+    console.log(' 首次启动：已创建管理员账号 / First start: administrator created');
+    console.log(`   username: admin`);
+    console.log(`   password: ${generatedPassword}`);
+    console.log(' 此密码只显示这一次，首次登录后须修改 / shown once; change it at first sign-in');
+    console.log('================================================================\n');
+  }
+  await app.listen({ port: config.port, host: config.host });
+  const stop = async () => {
+    await app.close();
+    await ctx.handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { app, ctx };
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+}
+
+export const IdParamSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export const HealthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  database: z.object({ dialect: z.enum(['sqlite', 'postgres']), ok: z.boolean(), migration: z.string().nullable() }),
+  time: z.string(),
+});

@@ -1,0 +1,108 @@
+/**
+ * Stable error codes. Every error the API returns carries one of these codes with a Chinese and an
+ * English message. The HTTP status belongs to the code, so callers may rely on both.
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, zh: '输入数据不符合要求', en: 'The input is not valid' },
+  BAD_JSON: { status: 400, zh: '请求内容不是合法的 JSON', en: 'The request body is not valid JSON' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  NOT_FOUND: { status: 404, zh: '请求的资源不存在', en: 'The requested resource does not exist' },
+  METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
+  INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员', en: 'Internal error, contact the administrator' },
+
+  AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_LOCKED: {
+    status: 423,
+    zh: '连续登录失败次数过多，账号已锁定15分钟',
+    en: 'Too many failed sign-ins: the account is locked for 15 minutes',
+  },
+  AUTH_DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
+  AUTH_SESSION_EXPIRED: { status: 401, zh: '登录已超时，请重新登录', en: 'Your session has expired, sign in again' },
+  AUTH_WRONG_PASSWORD: { status: 400, zh: '原密码不正确', en: 'The current password is wrong' },
+  AUTH_WEAK_PASSWORD: {
+    status: 400,
+    zh: '密码不符合要求：至少8位，须包含字母和数字，且不能包含用户名',
+    en: 'Password too weak: at least 8 characters with letters and digits, not containing the username',
+  },
+  AUTH_PASSWORD_REUSED: {
+    status: 400,
+    zh: '新密码不能与原密码相同',
+    en: 'The new password must differ from the old one',
+  },
+  AUTH_MUST_CHANGE_PASSWORD: {
+    status: 403,
+    zh: '请先修改初始密码',
+    en: 'Change your initial password first',
+  },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  OUT_OF_SCOPE: {
+    status: 404,
+    zh: '记录不存在或不在您的管辖范围内',
+    en: 'Not found or outside your organisation',
+  },
+
+  ORG_NOT_FOUND: { status: 404, zh: '组织不存在或不在您的管辖范围内', en: 'Organisation not found or out of scope' },
+  ORG_INVALID_PARENT_TYPE: {
+    status: 400,
+    zh: '上下级组织类型不匹配',
+    en: 'This organisation type cannot sit under that parent',
+  },
+  ORG_DUPLICATE_CODE: { status: 409, zh: '行政区划代码已被其他组织使用', en: 'The division code is already used' },
+  ORG_DUPLICATE_NAME: { status: 409, zh: '同一上级下已有同名组织', en: 'A sibling with that name already exists' },
+  ORG_MOVE_INTO_SELF: {
+    status: 400,
+    zh: '不能把组织移动到它自己或其下级之下',
+    en: 'An organisation cannot move under itself or its descendants',
+  },
+  ORG_ROOT_IMMUTABLE: {
+    status: 400,
+    zh: '不能移动或停用您所在的根组织',
+    en: 'Your own root organisation cannot be moved or deactivated',
+  },
+  ORG_INACTIVE: { status: 409, zh: '组织已停用', en: 'The organisation is inactive' },
+  ORG_HAS_ACTIVE_USERS: {
+    status: 409,
+    zh: '该组织及其下级仍有在用账号，请先停用或转移账号',
+    en: 'Active users remain in this subtree: disable or move them first',
+  },
+  ORG_IMPORT_INVALID: {
+    status: 400,
+    zh: '导入文件有错误，未导入任何数据',
+    en: 'The import file has errors; nothing was imported',
+  },
+  ORG_IMPORT_FORMAT: {
+    status: 400,
+    zh: '无法读取导入文件，请使用 .xlsx 或 .csv',
+    en: 'Cannot read the file; use .xlsx or .csv',
+  },
+
+  USER_NOT_FOUND: { status: 404, zh: '用户不存在或不在您的管辖范围内', en: 'User not found or out of scope' },
+  USER_DUPLICATE_USERNAME: { status: 409, zh: '用户名已存在', en: 'The username is taken' },
+  USER_ROLE_NOT_ALLOWED: {
+    status: 403,
+    zh: '不能授予超出自身权限的角色',
+    en: 'You cannot grant a role beyond your own rights',
+  },
+  USER_SELF_LOCKOUT: {
+    status: 400,
+    zh: '不能停用自己的账号或移除自己的管理员角色',
+    en: 'You cannot disable yourself or drop your own admin role',
+  },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    /** Chinese message, shown to users. */
+    message: string;
+    /** English message. */
+    messageEn: string;
+    details?: unknown;
+  };
+}
