@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import { roles as allRoles, type Role } from '@bangfu/contracts';
+import { Command } from 'commander';
+import { verifyAudit } from '../modules/audit/audit.service.js';
+import { importOrgs } from '../modules/orgs/orgs.import.js';
+import { createUser, resetPassword } from '../modules/users/users.service.js';
+import { generatePassword } from '../platform/auth/passwords.js';
+import { loadConfig } from '../platform/config.js';
+import { openDatabase } from '../platform/db/connect.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { systemSelect } from '../platform/db/scoped.js';
+import { AppError } from '../platform/errors.js';
+import { serve } from '../serve.js';
+import { backup, restore } from './backup.js';
+import { reportError, withContext } from './context.js';
+import { DEMO_PASSWORD, seedDemo } from './demo.js';
+
+const program = new Command('bangfu').description('Bangfu 帮扶 — command line').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('start the web app and API (PORT, DATABASE_URL, ...)')
+  .action(async () => {
+    await serve(loadConfig());
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const handle = openDatabase(loadConfig());
+    const applied = await migrateToLatest(handle.db);
+    await handle.close();
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+  });
+
+const user = program.command('user').description('manage accounts');
+user
+  .command('create')
+  .description('create a staff account (initial password must be changed at first sign-in)')
+  .requiredOption('-u, --username <username>')
+  .requiredOption('-n, --name <displayName>')
+  .requiredOption('-o, --org <orgId>', 'organisation node id', Number)
+  .requiredOption('-r, --roles <roles>', `comma-separated: ${allRoles.join(', ')}`)
+  .option('-p, --password <password>', 'initial password (generated when omitted)')
+  .option('--phone <phone>')
+  .action(async (o) => {
+    const roles = String(o.roles)
+      .split(',')
+      .map((r) => r.trim()) as Role[];
+    const bad = roles.filter((r) => !allRoles.includes(r));
+    if (bad.length) throw new Error(`unknown role(s): ${bad.join(', ')}`);
+    const password = o.password ?? generatePassword();
+    await withContext(async (ctx, actor) => {
+      const u = await createUser(ctx, actor, {
+        username: o.username,
+        displayName: o.name,
+        orgId: o.org,
+        roles,
+        password,
+        phone: o.phone ?? null,
+      });
+      console.log(`created user ${u.username} (#${u.id}) at ${u.orgName} with roles ${u.roles.join(', ')}`);
+      if (!o.password) console.log(`initial password: ${password}`);
+    });
+  });
+user
+  .command('reset-password <username>')
+  .description('set a new initial password; unlocks the account and ends its sessions')
+  .option('-p, --password <password>', 'new password (generated when omitted)')
+  .action(async (username: string, o) => {
+    const password = o.password ?? generatePassword();
+    await withContext(async (ctx, actor) => {
+      const row = await systemSelect(ctx.db, 'app_user', 'cli')
+        .select('id')
+        .where('username', '=', username.toLowerCase())
+        .executeTakeFirst();
+      if (!row) throw new AppError('USER_NOT_FOUND', { username });
+      await resetPassword(ctx, actor, Number(row.id), password);
+      console.log(`password of ${username} reset; it must be changed at next sign-in`);
+      if (!o.password) console.log(`new password: ${password}`);
+    });
+  });
+
+program
+  .command('org')
+  .description('organisation tree')
+  .command('import <file>')
+  .description('import a tree from .xlsx or .csv (columns 单位名称, 类型, 行政区划代码, 上级单位)')
+  .option('--parent <orgId>', 'node to import under (default: the root)', Number)
+  .option('--dry-run', 'validate only')
+  .action(async (file: string, o) => {
+    await withContext(async (ctx, actor) => {
+      const started = Date.now();
+      const r = await importOrgs(ctx, actor, {
+        buffer: fs.readFileSync(file),
+        filename: file,
+        parentId: o.parent,
+        dryRun: !!o.dryRun,
+      });
+      console.log(
+        `${o.dryRun ? 'valid, would create' : 'created'} ${r.created} organisations in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+    });
+  });
+
+program
+  .command('audit')
+  .description('audit trail')
+  .command('verify')
+  .description('verify every hash chain; exits 1 when an entry was altered, inserted or deleted')
+  .action(async () => {
+    const result = await withContext((ctx) => verifyAudit(ctx.db));
+    for (const c of result.chains) {
+      console.log(
+        `chain ${c.chain}: ${c.entries} entries, head ${c.headHash?.slice(0, 16) ?? '-'}… ${c.problems.length ? 'BROKEN' : 'ok'}`,
+      );
+      for (const p of c.problems) console.log(`  seq ${p.seq ?? '-'}: ${p.problem}`);
+    }
+    console.log(result.ok ? 'audit trail intact' : 'AUDIT TRAIL TAMPERED');
+    if (!result.ok) process.exit(1);
+  });
+
+program
+  .command('backup <file>')
+  .description('back up the database (SQLite online backup API; PostgreSQL pg_dump)')
+  .action(async (file: string) => {
+    console.log(`backup written to ${await backup(loadConfig(), file)}`);
+  });
+
+program
+  .command('restore <file>')
+  .description('restore a backup (stop the server first)')
+  .action(async (file: string) => {
+    console.log(`restored into ${await restore(loadConfig(), file)}`);
+  });
+
+program
+  .command('demo')
+  .description('fill an empty database with the demo city, its unions and users of every role')
+  .action(async () => {
+    await withContext(async (ctx, actor) => {
+      const existing = await systemSelect(ctx.db, 'org_node', 'cli')
+        .select('id')
+        .where('parent_id', 'is not', null)
+        .executeTakeFirst();
+      if (existing) throw new Error('the database already holds organisations: demo data goes into a fresh database');
+      const r = await seedDemo(ctx, actor);
+      console.log(`demo data: ${r.orgs} organisations, ${r.users} users, password ${DEMO_PASSWORD}`);
+    });
+  });
+
+program.parseAsync(process.argv).catch(reportError);
