@@ -28,7 +28,12 @@ async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number> {
 
 async function tree(url: string, shape: number[]) {
   const ctx = await openContext(
-    loadConfig({ DATABASE_URL: url, BANGFU_ADMIN_PASSWORD: 'Bench-pass-2026', LOG_LEVEL: 'silent' }),
+    loadConfig({
+      DATABASE_URL: url,
+      BANGFU_ADMIN_PASSWORD: 'Bench-pass-2026',
+      BANGFU_SECRET: 'bench-secret-at-least-32-characters-long',
+      LOG_LEVEL: 'silent',
+    }),
     quiet,
   );
   await ensureRootAndAdmin(ctx);

@@ -7,8 +7,6 @@ export async function serve(config: Config) {
   const ctx = await openContext(config);
   const app = await buildApp(ctx);
   ctx.log = app.log;
-  if (config.secretGenerated)
-    app.log.warn('BANGFU_SECRET is not set: using a development secret. Set it in production.');
   const { generatedPassword } = await ensureRootAndAdmin(ctx);
   if (generatedPassword) {
     console.log('\n================================================================');

@@ -15,7 +15,13 @@ describe.each(testDialects)('the bangfu command on %s', (dialect) => {
   let dir: string;
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [bin, ...args], {
-      env: { ...process.env, DATABASE_URL: tdb.url, BANGFU_ADMIN_PASSWORD: 'Admin-pass-2026', LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        DATABASE_URL: tdb.url,
+        BANGFU_ADMIN_PASSWORD: 'Admin-pass-2026',
+        BANGFU_SECRET: 'cli-test-secret-at-least-32-characters',
+        LOG_LEVEL: 'silent',
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import * as orgs from '../modules/orgs/orgs.repository.js';
 import * as users from '../modules/users/users.repository.js';
 import { appendAudit } from './audit/audit-log.js';
@@ -6,6 +9,7 @@ import { generatePassword, hashPassword } from './auth/passwords.js';
 import { SystemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
+import { createFieldCrypto } from './crypto.js';
 import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { pinyinSortKey } from './pinyin.js';
@@ -22,12 +26,27 @@ function fmt(v: unknown) {
   return typeof v === 'object' && v !== null && !(v instanceof Error) ? JSON.stringify(v) : v;
 }
 
+/**
+ * The secret that keys field encryption: BANGFU_SECRET, or else a random one created once and kept in
+ * data/bangfu.secret (mode 600) beside the database. Back that file up with the database (docs/OPERATIONS.md).
+ */
+export function resolveSecret(config: Config, log: Log = consoleLog): string {
+  if (config.secret) return config.secret;
+  if (fs.existsSync(config.secretFile)) return fs.readFileSync(config.secretFile, 'utf8').trim();
+  fs.mkdirSync(path.dirname(config.secretFile), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  fs.writeFileSync(config.secretFile, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  log.warn(`BANGFU_SECRET is not set: generated one in ${config.secretFile}. Keep it with your backups.`);
+  return secret;
+}
+
 /** Open the database and bring its schema up to date. */
 export async function openContext(config: Config, log: Log = consoleLog): Promise<AppContext> {
+  const crypto = createFieldCrypto(resolveSecret(config, log), config.oldSecrets);
   const handle = openDatabase(config);
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log.info(`migrations applied: ${applied.join(', ')}`);
-  return { db: handle.db, dialect: handle.dialect, handle, config, clock: new SystemClock(), log };
+  return { db: handle.db, dialect: handle.dialect, handle, config, clock: new SystemClock(), crypto, log };
 }
 
 /**

@@ -10,7 +10,8 @@ describe('configuration', () => {
       file: '/srv/bangfu/data/bangfu.sqlite',
     });
     expect(c.port).toBe(3000);
-    expect(c.secretGenerated).toBe(true);
+    expect(c.secret).toBeUndefined();
+    expect(c.secretFile).toBe('/srv/bangfu/data/bangfu.secret');
   });
 
   it('recognises a PostgreSQL URL', () => {

@@ -19,6 +19,8 @@ const EnvSchema = z.object({
     .string()
     .min(32, 'must be at least 32 characters (sessions and encryption keys derive from it)')
     .optional(),
+  /** Former secrets, comma-separated, still accepted for reading data encrypted before a rotation. */
+  BANGFU_OLD_SECRETS: z.string().optional(),
   BANGFU_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   BANGFU_ROOT_NAME: z.string().trim().min(1).max(100).default('中华全国总工会'),
   BANGFU_ROOT_TYPE: z
@@ -50,8 +52,10 @@ export interface Config {
   port: number;
   host: string;
   database: { dialect: Dialect; url: string; file?: string };
-  secret: string;
-  secretGenerated: boolean;
+  /** BANGFU_SECRET, or undefined: then a random secret is kept in `secretFile` (development, embedded use). */
+  secret?: string;
+  secretFile: string;
+  oldSecrets: string[];
   adminPassword?: string;
   root: { name: string; type: z.infer<typeof EnvSchema>['BANGFU_ROOT_TYPE'] };
   session: { idleMinutes: number; maxHours: number };
@@ -87,9 +91,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: e.PORT,
     host: e.HOST,
     database: { dialect: isPg ? 'postgres' : 'sqlite', url: e.DATABASE_URL, file },
-    // Without BANGFU_SECRET a development secret is derived per database file; set one in production.
-    secret: e.BANGFU_SECRET ?? `dev-only-secret:${file ?? e.DATABASE_URL}:change-me-in-production`,
-    secretGenerated: !e.BANGFU_SECRET,
+    secret: e.BANGFU_SECRET,
+    secretFile: path.join(
+      file && file !== ':memory:' ? path.dirname(file) : path.resolve(cwd, 'data'),
+      'bangfu.secret',
+    ),
+    oldSecrets: (e.BANGFU_OLD_SECRETS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     adminPassword: e.BANGFU_ADMIN_PASSWORD,
     root: { name: e.BANGFU_ROOT_NAME, type: e.BANGFU_ROOT_TYPE },
     session: { idleMinutes: e.BANGFU_SESSION_IDLE_MINUTES, maxHours: e.BANGFU_SESSION_MAX_HOURS },

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { SystemClock } from './clock.js';
 import type { Config, Dialect } from './config.js';
+import type { FieldCrypto } from './crypto.js';
 import type { Db, DbHandle } from './db/connect.js';
 
 /** What every use case needs from the platform. Passed explicitly; no service locator. */
@@ -10,6 +11,8 @@ export interface AppContext {
   handle: DbHandle;
   config: Config;
   clock: SystemClock;
+  /** Encryption of personal fields and blind indexes, keyed from the secret. */
+  crypto: FieldCrypto;
   log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
 }
 

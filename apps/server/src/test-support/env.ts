@@ -8,6 +8,7 @@ import { ensureRootAndAdmin } from '../platform/bootstrap.js';
 import { SystemClock } from '../platform/clock.js';
 import { type Config, type Dialect, loadConfig } from '../platform/config.js';
 import type { AppContext } from '../platform/context.js';
+import { createFieldCrypto } from '../platform/crypto.js';
 import { buildApp } from '../platform/http/app.js';
 import { freshDatabase, type TestDb } from './db.js';
 
@@ -41,6 +42,7 @@ export class TestEnv {
     const config: Config = loadConfig({
       DATABASE_URL: tdb.url,
       BANGFU_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      BANGFU_SECRET: 'integration-test-secret-at-least-32-chars',
       LOG_LEVEL: 'silent',
       ...env,
     });
@@ -50,6 +52,7 @@ export class TestEnv {
       handle: tdb.handle,
       config,
       clock: new SystemClock(),
+      crypto: createFieldCrypto(config.secret as string),
       log: silent,
     };
     await ensureRootAndAdmin(ctx);

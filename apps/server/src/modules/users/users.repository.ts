@@ -33,7 +33,14 @@ export function maskPhone(phone: string | null): string | null {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }
 
-export function toUser(row: UserWithOrg, now: Date, opts: { fullPhone?: boolean } = {}): User {
+/** Rows hold the phone encrypted; the service decrypts with ctx.crypto before presenting. */
+export function toUser(
+  row: UserWithOrg,
+  now: Date,
+  decrypt: (c: string | null) => string | null,
+  opts: { fullPhone?: boolean } = {},
+): User {
+  const phone = decrypt(row.phone);
   return {
     id: Number(row.id),
     username: row.username,
@@ -42,7 +49,7 @@ export function toUser(row: UserWithOrg, now: Date, opts: { fullPhone?: boolean 
     orgName: row.org_name,
     roles: row.roles,
     status: row.status as User['status'],
-    phone: opts.fullPhone ? row.phone : maskPhone(row.phone),
+    phone: opts.fullPhone ? phone : maskPhone(phone),
     locked: row.locked_until !== null && new Date(row.locked_until) > now,
     mustChangePassword: row.must_change_password === 1,
     lastLoginAt: row.last_login_at,

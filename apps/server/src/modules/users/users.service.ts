@@ -10,16 +10,17 @@ import * as orgRepo from '../orgs/orgs.repository.js';
 import { isSelfLockout, rolesConflict } from './users.policy.js';
 import * as repo from './users.repository.js';
 
-const auditOf = (
-  u: Pick<repo.UserWithOrg, 'username' | 'display_name' | 'org_id' | 'status' | 'phone'> & { roles: Role[] },
-) => ({
+const auditOf = (ctx: AppContext, u: repo.UserWithOrg) => ({
   username: u.username,
   displayName: u.display_name,
   orgId: Number(u.org_id),
   roles: u.roles,
   status: u.status,
-  phone: repo.maskPhone(u.phone),
+  phone: repo.maskPhone(ctx.crypto.decryptNullable(u.phone)),
 });
+
+const present = (ctx: AppContext, u: repo.UserWithOrg, opts: { fullPhone?: boolean } = {}) =>
+  repo.toUser(u, ctx.clock.now(), ctx.crypto.decryptNullable, opts);
 
 async function mustFind(sdb: ScopedDb, id: number) {
   const u = await repo.findById(sdb, id);
@@ -37,8 +38,7 @@ async function mustFindOrg(sdb: ScopedDb, orgId: number) {
 export async function listUsers(ctx: AppContext, actor: Actor, q: UserListQuery) {
   require(actor, 'user.read');
   const { rows, total } = await repo.list(new ScopedDb(ctx.db, actor.scope), q);
-  const now = ctx.clock.now();
-  return { items: rows.map((r) => repo.toUser(r, now)), total, limit: q.limit, offset: q.offset };
+  return { items: rows.map((r) => present(ctx, r)), total, limit: q.limit, offset: q.offset };
 }
 
 /** The detail view shows the full phone number: a read of personal data, audited. */
@@ -57,7 +57,7 @@ export async function getUser(ctx: AppContext, actor: Actor, id: number): Promis
       }),
     );
   }
-  return repo.toUser(u, ctx.clock.now(), { fullPhone: true });
+  return present(ctx, u, { fullPhone: true });
 }
 
 export async function createUser(ctx: AppContext, actor: Actor, input: CreateUser): Promise<User> {
@@ -82,7 +82,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
         province_code: org.province_code,
         kind: roles.includes('worker') ? 'worker' : 'staff',
         status: 'active',
-        phone: input.phone ?? null,
+        phone: ctx.crypto.encryptNullable(input.phone),
         password_hash: passwordHash,
         must_change_password: 1,
         failed_logins: 0,
@@ -101,9 +101,9 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
       entityId: id,
       orgPath: org.path,
       chain: org.province_code,
-      after: auditOf(created),
+      after: auditOf(ctx, created),
     });
-    return repo.toUser(created, ctx.clock.now());
+    return present(ctx, created);
   });
 }
 
@@ -117,7 +117,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
     const now = ctx.clock.now().toISOString();
     const patch: Parameters<typeof repo.update>[2] = {};
     if (input.displayName !== undefined) patch.display_name = input.displayName;
-    if (input.phone !== undefined) patch.phone = input.phone ?? null;
+    if (input.phone !== undefined) patch.phone = ctx.crypto.encryptNullable(input.phone);
     if (input.status !== undefined) patch.status = input.status;
     if (input.orgId !== undefined && input.orgId !== Number(before.org_id)) {
       const org = await mustFindOrg(sdb, input.orgId);
@@ -134,10 +134,10 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
       entityId: id,
       orgPath: after.org_path,
       chain: after.province_code,
-      before: auditOf(before),
-      after: auditOf(after),
+      before: auditOf(ctx, before),
+      after: auditOf(ctx, after),
     });
-    return repo.toUser(after, ctx.clock.now());
+    return present(ctx, after);
   });
 }
 
@@ -177,7 +177,14 @@ export async function exportUsersCsv(ctx: AppContext, actor: Actor): Promise<str
   for (let offset = 0; ; offset += 500) {
     const page = await repo.list(sdb, { limit: 500, offset });
     for (const u of page.rows)
-      rows.push([u.username, u.display_name, u.org_name, u.roles.join(' '), u.status, repo.maskPhone(u.phone) ?? '']);
+      rows.push([
+        u.username,
+        u.display_name,
+        u.org_name,
+        u.roles.join(' '),
+        u.status,
+        repo.maskPhone(ctx.crypto.decryptNullable(u.phone)) ?? '',
+      ]);
     if (page.rows.length < 500) break;
   }
   await transaction(ctx, (trx) =>

@@ -111,6 +111,14 @@ describe.each(testDialects)('scoped data access on %s', (dialect) => {
     expect((await adminA.get('/api/v1/users/export.csv')).text).not.toContain('13800001111');
     const one = await adminA.get(`/api/v1/users/${userA.id}`);
     expect(one.body.phone).toBe('13800001111');
+    // At rest the phone is encrypted.
+    const raw = await env.ctx.db
+      .selectFrom('app_user')
+      .select('phone')
+      .where('id', '=', userA.id)
+      .executeTakeFirstOrThrow();
+    expect(raw.phone).toMatch(/^e1\./);
+    expect(raw.phone).not.toContain('1111');
     const audit = await adminA.get(`/api/v1/audit?action=user.read_personal&entityId=${userA.id}`);
     expect(audit.body.total).toBe(1);
   });
