@@ -1,5 +1,5 @@
 /**
- * Stable error codes. Every error the API returns carries one of these codes with a Chinese and an
+ * Stable error codes. A message may name a detail in braces ('{holder}'): it is filled from the error's details. Every error the API returns carries one of these codes with a Chinese and an
  * English message. The HTTP status belongs to the code, so callers may rely on both.
  */
 export const errorCatalog = {
@@ -90,6 +90,49 @@ export const errorCatalog = {
     status: 400,
     zh: '不能停用自己的账号或移除自己的管理员角色',
     en: 'You cannot disable yourself or drop your own admin role',
+  },
+
+  ARCHIVE_NOT_FOUND: { status: 404, zh: '档案不存在或不在您的管辖范围内', en: 'File not found or out of scope' },
+  ARCHIVE_INVALID_ID: { status: 400, zh: '身份证号码无效', en: 'The resident ID number is invalid' },
+  ARCHIVE_DUPLICATE_PERSON: {
+    status: 409,
+    zh: '此人已在“{holder}”建档，不能重复建档',
+    en: 'This person already has an active file at “{holder}”: no second filing',
+  },
+  ARCHIVE_DUPLICATE_MEMBER: {
+    status: 400,
+    zh: '家庭成员身份证号码重复',
+    en: 'Two household members share an ID number',
+  },
+  ARCHIVE_NOT_EDITABLE: {
+    status: 409,
+    zh: '档案当前状态下不能修改',
+    en: 'The file cannot be edited in its current status',
+  },
+  ARCHIVE_STALE_VERSION: {
+    status: 409,
+    zh: '档案已被他人修改，请刷新后重试',
+    en: 'The file was changed by someone else: reload and try again',
+  },
+  ARCHIVE_BAD_TRANSITION: {
+    status: 409,
+    zh: '档案当前状态为“{status}”，不能执行此操作',
+    en: 'The file is “{status}”: this step is not possible now',
+  },
+  ARCHIVE_NOTICE_RUNNING: {
+    status: 409,
+    zh: '公示期至{noticeEnd}止，公示期满后才能报批',
+    en: 'The public notice runs until {noticeEnd}: wait for it to end',
+  },
+  ARCHIVE_APPROVER_NOT_UPPER: {
+    status: 403,
+    zh: '档案须由上级工会审批，本级不能审批本级档案',
+    en: 'A file is approved by an upper union, not by its own node',
+  },
+  ARCHIVE_OVERRIDE_REASON: {
+    status: 400,
+    zh: '调整系统建议的困难类别时须填写理由',
+    en: 'A reason is required to override the proposed grade',
   },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

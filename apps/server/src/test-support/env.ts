@@ -21,6 +21,7 @@ export interface Client {
   get(url: string): Promise<Res>;
   post(url: string, body?: unknown): Promise<Res>;
   patch(url: string, body?: unknown): Promise<Res>;
+  put(url: string, body?: unknown): Promise<Res>;
 }
 export interface Res {
   status: number;
@@ -107,8 +108,11 @@ export class TestEnv {
       async patch(url, body) {
         return send('PATCH', url, body);
       },
+      async put(url, body) {
+        return send('PUT', url, body);
+      },
     };
-    async function send(method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown): Promise<Res> {
+    async function send(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown): Promise<Res> {
       const res = await self.app.inject({
         method,
         url,

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/connect.js';
 import { containsLike, isPostgres } from '../../platform/db/dialect.js';
 import type { OrgNodeTable } from '../../platform/db/schema.js';
 import { type ScopedDb, subtreeEnd, systemSelect } from '../../platform/db/scoped.js';
+import { AppError } from '../../platform/errors.js';
 
 export type OrgRow = Omit<OrgNodeTable, 'id'> & { id: number };
 
@@ -40,6 +41,14 @@ export function toOrg(row: OrgRow, childCount = 0): Org {
 }
 
 /** Reads: always through the caller's scope. */
+
+/** A node in scope that can take new records (users, files): else ORG_NOT_FOUND / ORG_INACTIVE. */
+export async function findActiveOrThrow(sdb: ScopedDb, id: number): Promise<OrgRow> {
+  const org = await findById(sdb, id);
+  if (!org) throw new AppError('ORG_NOT_FOUND', { id });
+  if (org.status !== 'active') throw new AppError('ORG_INACTIVE', { id });
+  return org;
+}
 export function findById(sdb: ScopedDb, id: number): Promise<OrgRow | undefined> {
   return sdb.selectFrom('org_node').select(columns).where('id', '=', id).executeTakeFirst() as Promise<
     OrgRow | undefined

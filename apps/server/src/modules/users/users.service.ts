@@ -28,13 +28,6 @@ async function mustFind(sdb: ScopedDb, id: number) {
   return u;
 }
 
-async function mustFindOrg(sdb: ScopedDb, orgId: number) {
-  const org = await orgRepo.findById(sdb, orgId);
-  if (!org) throw new AppError('ORG_NOT_FOUND', { id: orgId });
-  if (org.status !== 'active') throw new AppError('ORG_INACTIVE', { id: orgId });
-  return org;
-}
-
 export async function listUsers(ctx: AppContext, actor: Actor, q: UserListQuery) {
   require(actor, 'user.read');
   const { rows, total } = await repo.list(new ScopedDb(ctx.db, actor.scope), q);
@@ -67,7 +60,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
   const passwordHash = await hashPassword(input.password);
   return transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
-    const org = await mustFindOrg(sdb, input.orgId);
+    const org = await orgRepo.findActiveOrThrow(sdb, input.orgId);
     if (await repo.usernameTaken(trx, input.username))
       throw new AppError('USER_DUPLICATE_USERNAME', { username: input.username });
     const now = ctx.clock.now().toISOString();
@@ -120,7 +113,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
     if (input.phone !== undefined) patch.phone = ctx.crypto.encryptNullable(input.phone);
     if (input.status !== undefined) patch.status = input.status;
     if (input.orgId !== undefined && input.orgId !== Number(before.org_id)) {
-      const org = await mustFindOrg(sdb, input.orgId);
+      const org = await orgRepo.findActiveOrThrow(sdb, input.orgId);
       Object.assign(patch, { org_id: org.id, org_path: org.path, province_code: org.province_code });
     }
     patch.updated_at = now;

@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import * as foundation from '../../db/migrations/2026-11-23T1400_foundation.js';
+import * as archive from '../../db/migrations/2026-11-23T1500_archive.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Names are timestamped and descriptive; app and tests run the same list. */
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1400_foundation': foundation,
+  '2026-11-23T1500_archive': archive,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -84,7 +84,125 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** Columns every tenant table carries: its node, the node's path (scoping), the province (partition key). */
+interface TenantColumns {
+  org_id: number;
+  org_path: string;
+  province_code: string;
+}
+
+export interface FileCounterTable {
+  scope: string;
+  next: number;
+}
+
+export interface HouseholdTable extends TenantColumns {
+  id: Generated<number>;
+  file_no: string;
+  kind: string;
+  status: string;
+  grade: string | null;
+  grade_proposed: string | null;
+  grade_override_reason: string | null;
+  name: string;
+  name_sort: string;
+  name_initials: string;
+  sex: string;
+  birth_date: string;
+  id_enc: string;
+  id_bidx: string;
+  id_mask: string;
+  phone_enc: string | null;
+  phone_bidx: string | null;
+  phone_mask: string | null;
+  health_enc: string | null;
+  bank_enc: string | null;
+  disability: string;
+  work_status: string;
+  education: string | null;
+  marital_status: string;
+  dibao_status: string;
+  single_parent: number;
+  zero_employment: number;
+  main_cause: string;
+  cause2: string | null;
+  cause3: string | null;
+  cause4: string | null;
+  household_size: number;
+  annual_income_fen: number;
+  per_capita_fen: number;
+  details_json: string;
+  version: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  notice_round: number;
+  notice_start: string | null;
+  notice_end: string | null;
+  filed_at: string | null;
+  last_reviewed_at: string | null;
+  next_review_due: string | null;
+  last_assisted_at: string | null;
+}
+
+export interface HouseholdMemberTable extends TenantColumns {
+  id: Generated<number>;
+  household_id: number;
+  seq: number;
+  name: string;
+  relation: string;
+  sex: string | null;
+  birth_date: string | null;
+  id_enc: string | null;
+  id_bidx: string | null;
+  id_mask: string | null;
+  health_enc: string | null;
+  disability: string | null;
+  schooling: string | null;
+  marital_status: string | null;
+  monthly_income_fen: number;
+  details_json: string;
+}
+
+export interface HouseholdVersionTable extends TenantColumns {
+  id: Generated<number>;
+  household_id: number;
+  version: number;
+  status: string;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  reason: string;
+  snapshot_enc: string;
+}
+
+export interface HouseholdEventTable extends TenantColumns {
+  id: Generated<number>;
+  household_id: number;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  data_json: string | null;
+}
+
+export interface ArchiveSettingTable {
+  org_id: number;
+  notice_days: number;
+  review_months: number;
+  updated_at: string;
+}
+
 export interface Database {
+  archive_setting: ArchiveSettingTable;
+  file_counter: FileCounterTable;
+  household: HouseholdTable;
+  household_member: HouseholdMemberTable;
+  household_version: HouseholdVersionTable;
+  household_event: HouseholdEventTable;
   org_node: OrgNodeTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;
@@ -94,4 +212,10 @@ export interface Database {
 }
 
 /** Tables whose rows belong to an organisation node and must be read through a scope. */
-export type TenantTable = 'app_user' | 'audit_log';
+export type TenantTable =
+  | 'app_user'
+  | 'audit_log'
+  | 'household'
+  | 'household_member'
+  | 'household_version'
+  | 'household_event';

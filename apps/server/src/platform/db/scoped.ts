@@ -4,7 +4,15 @@ import type { Db } from './connect.js';
 import type { Database, TenantTable } from './schema.js';
 
 /** The column that holds the owning node's path, per scoped table. */
-const pathColumn = { org_node: 'path', app_user: 'org_path', audit_log: 'org_path' } as const;
+const pathColumn = {
+  org_node: 'path',
+  app_user: 'org_path',
+  audit_log: 'org_path',
+  household: 'org_path',
+  household_member: 'org_path',
+  household_version: 'org_path',
+  household_event: 'org_path',
+} as const;
 export type ScopedTable = TenantTable | 'org_node';
 
 /** Upper bound of a subtree range: '~' sorts after every digit and '/'. */

@@ -13,6 +13,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { registerArchiveRoutes } from '../../modules/archive/archive.routes.js';
+import { registerArchiveWorkflowRoutes } from '../../modules/archive/archive.workflow.routes.js';
 import { registerAuditRoutes } from '../../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
 import { registerHealthRoutes } from '../../modules/health/health.routes.js';
@@ -77,6 +79,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerOrgRoutes(zapi, ctx);
       registerUserRoutes(zapi, ctx);
       registerAuditRoutes(zapi, ctx);
+      registerArchiveRoutes(zapi, ctx);
+      registerArchiveWorkflowRoutes(zapi, ctx);
     },
     { prefix: '/api' },
   );

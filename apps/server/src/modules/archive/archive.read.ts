@@ -1,0 +1,173 @@
+import type { HouseholdListItem, HouseholdQuery } from '@bangfu/contracts';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import { type Actor, allows, require } from '../../platform/auth/actor.js';
+import { type AppContext, transaction } from '../../platform/context.js';
+import { ScopedDb } from '../../platform/db/scoped.js';
+import { AppError } from '../../platform/errors.js';
+import { normaliseIdForIndex } from './archive.mapping.js';
+import * as repo from './archive.repository.js';
+import { mustFindFile } from './archive.service.js';
+
+type ListRow = Awaited<ReturnType<typeof repo.list>>['rows'][number];
+
+function toListItem(r: ListRow): HouseholdListItem {
+  return {
+    id: Number(r.id),
+    fileNo: r.file_no,
+    name: r.name,
+    idMasked: r.id_mask,
+    sex: r.sex as HouseholdListItem['sex'],
+    birthDate: r.birth_date,
+    orgId: Number(r.org_id),
+    orgName: r.org_name,
+    kind: r.kind as HouseholdListItem['kind'],
+    status: r.status as HouseholdListItem['status'],
+    grade: r.grade as HouseholdListItem['grade'],
+    mainCause: r.main_cause as HouseholdListItem['mainCause'],
+    householdSize: r.household_size,
+    perCapitaMonthlyFen: Number(r.per_capita_fen),
+    phoneMasked: r.phone_mask,
+    lastReviewedAt: r.last_reviewed_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Lists and searches: masked personal data only. A full ID typed by the user is matched through its blind index. */
+export async function listFiles(ctx: AppContext, actor: Actor, q: HouseholdQuery) {
+  require(actor, 'archive.read');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  let orgPath: string | undefined;
+  if (q.orgId !== undefined) {
+    const org = await sdb.selectFrom('org_node').select('path').where('id', '=', q.orgId).executeTakeFirst();
+    if (!org) throw new AppError('ORG_NOT_FOUND', { id: q.orgId });
+    orgPath = org.path;
+  }
+  const fullId = q.idNumber ? normaliseIdForIndex(q.idNumber) : null;
+  const phone = q.phone && /^1\d{10}$/.test(q.phone) ? q.phone : undefined;
+  const { rows, total } = await repo.list(sdb, {
+    ...q,
+    orgPath,
+    idBidx: fullId ? ctx.crypto.blindIndex(fullId, 'id') : undefined,
+    phoneBidx: phone ? ctx.crypto.blindIndex(phone, 'phone') : undefined,
+  });
+  return { items: rows.map(toListItem), total, limit: q.limit, offset: q.offset };
+}
+
+/**
+ * One file with members and history. ID numbers, phone, bank card and health are masked unless the caller
+ * holds personal.reveal and asks for them (reveal=true): that read is audited.
+ */
+export async function getFile(ctx: AppContext, actor: Actor, id: number, opts: { reveal?: boolean } = {}) {
+  require(actor, 'archive.read');
+  if (opts.reveal) require(actor, 'personal.reveal');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const row = await mustFindFile(sdb, id);
+  const members = await repo.members(sdb, id);
+  const reveal = opts.reveal === true && allows(actor, 'personal.reveal');
+  if (reveal)
+    await transaction(ctx, (trx) =>
+      appendAudit(trx, ctx.clock, actor, {
+        action: 'archive.reveal',
+        entityType: 'household',
+        entityId: id,
+        orgPath: row.org_path,
+        chain: row.province_code,
+        after: { fields: ['idNumber', 'phone', 'bank', 'health', 'members.idNumber', 'members.health'] },
+      }),
+    );
+  const dec = (v: string | null) => (reveal ? ctx.crypto.decryptNullable(v) : null);
+  const details = JSON.parse(row.details_json) as Record<string, unknown>;
+  return {
+    ...toListItem({ ...row, org_name: row.org_name }),
+    version: row.version,
+    gradeProposed: row.grade_proposed,
+    gradeOverrideReason: row.grade_override_reason,
+    annualIncomeFen: Number(row.annual_income_fen),
+    disability: row.disability,
+    workStatus: row.work_status,
+    education: row.education,
+    maritalStatus: row.marital_status,
+    dibaoStatus: row.dibao_status,
+    singleParent: row.single_parent === 1,
+    zeroEmployment: row.zero_employment === 1,
+    secondaryCauses: [row.cause2, row.cause3, row.cause4].filter((c): c is string => c !== null),
+    idNumber: dec(row.id_enc),
+    phone: dec(row.phone_enc),
+    health: dec(row.health_enc),
+    bank: row.bank_enc ? (reveal ? JSON.parse(ctx.crypto.decrypt(row.bank_enc)) : { masked: true }) : null,
+    details,
+    filedAt: row.filed_at,
+    nextReviewDue: row.next_review_due,
+    lastAssistedAt: row.last_assisted_at,
+    createdAt: row.created_at,
+    members: members.map((m) => ({
+      seq: m.seq,
+      name: m.name,
+      relation: m.relation,
+      sex: m.sex,
+      birthDate: m.birth_date,
+      idMasked: m.id_mask,
+      idNumber: dec(m.id_enc),
+      health: dec(m.health_enc),
+      disability: m.disability,
+      schooling: m.schooling,
+      maritalStatus: m.marital_status,
+      monthlyIncomeFen: Number(m.monthly_income_fen),
+      details: JSON.parse(m.details_json) as Record<string, unknown>,
+    })),
+  };
+}
+
+/** The versions of a file (newest first) and its workflow steps. */
+export async function fileHistory(ctx: AppContext, actor: Actor, id: number) {
+  require(actor, 'archive.read');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  await mustFindFile(sdb, id);
+  const [versions, events] = await Promise.all([repo.versions(sdb, id), repo.events(sdb, id)]);
+  return {
+    versions: versions.map((v) => ({
+      version: v.version,
+      status: v.status,
+      at: v.at,
+      actorName: v.actor_name,
+      reason: v.reason,
+    })),
+    events: events.map((e) => ({
+      at: e.at,
+      actorName: e.actor_name,
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      note: e.note,
+      data: e.data_json ? (JSON.parse(e.data_json) as unknown) : null,
+    })),
+  };
+}
+
+/** One earlier version, whole: personal data inside, so it needs personal.reveal and is audited. */
+export async function fileVersion(ctx: AppContext, actor: Actor, id: number, version: number) {
+  require(actor, 'archive.read');
+  require(actor, 'personal.reveal');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const file = await mustFindFile(sdb, id);
+  const v = await repo.version(sdb, id, version);
+  if (!v) throw new AppError('ARCHIVE_NOT_FOUND', { id, version });
+  await transaction(ctx, (trx) =>
+    appendAudit(trx, ctx.clock, actor, {
+      action: 'archive.reveal_version',
+      entityType: 'household',
+      entityId: id,
+      orgPath: file.org_path,
+      chain: file.province_code,
+      after: { version },
+    }),
+  );
+  return {
+    version: v.version,
+    status: v.status,
+    at: v.at,
+    actorName: v.actor_name,
+    reason: v.reason,
+    content: JSON.parse(ctx.crypto.decrypt(v.snapshot_enc)) as unknown,
+  };
+}

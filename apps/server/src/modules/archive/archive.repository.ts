@@ -1,0 +1,195 @@
+import { ACTIVE_FILE_STATUSES, type HouseholdQuery } from '@bangfu/contracts';
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/connect.js';
+import { containsLike, startsLike } from '../../platform/db/dialect.js';
+import type {
+  HouseholdEventTable,
+  HouseholdMemberTable,
+  HouseholdTable,
+  HouseholdVersionTable,
+} from '../../platform/db/schema.js';
+import { type ScopedDb, systemSelect } from '../../platform/db/scoped.js';
+
+export type HouseholdRow = Omit<HouseholdTable, 'id'> & { id: number };
+export type MemberRow = Omit<HouseholdMemberTable, 'id'> & { id: number };
+export type NewHousehold = Omit<HouseholdTable, 'id'>;
+export type NewMember = Omit<HouseholdMemberTable, 'id' | 'household_id'>;
+
+/** Allocate the next file number of a province and year: '44-2026-0000123'. Inside the filing transaction. */
+export async function nextFileNo(trx: Db, provinceCode: string, year: number): Promise<string> {
+  const scope = `${provinceCode}-${year}`;
+  await trx
+    .insertInto('file_counter')
+    .values({ scope, next: 1 })
+    .onConflict((oc) => oc.column('scope').doNothing())
+    .execute();
+  // UPDATE … RETURNING takes the row lock (PostgreSQL) or runs under the write lock (SQLite): no two files share a number.
+  const r = await sql<{
+    n: number;
+  }>`update file_counter set next = next + 1 where scope = ${scope} returning next - 1 as n`.execute(trx);
+  const row = r.rows[0];
+  return `${scope}-${String(Number(row?.n)).padStart(7, '0')}`;
+}
+
+/** Who holds an active file for this person anywhere in the country (blind index): the org name only. */
+export async function activeHolder(db: Db, idBidx: string, exceptId?: number) {
+  let qb = systemSelect(db, 'household', 'uniqueness')
+    .innerJoin('org_node', 'org_node.id', 'household.org_id')
+    .select(['household.id', 'org_node.name as org_name'])
+    .where('household.id_bidx', '=', idBidx)
+    .where('household.status', 'in', [...ACTIVE_FILE_STATUSES]);
+  if (exceptId !== undefined) qb = qb.where('household.id', '!=', exceptId);
+  return qb.executeTakeFirst();
+}
+
+export async function insertHousehold(trx: Db, row: NewHousehold): Promise<number> {
+  const r = await trx.insertInto('household').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export async function updateHousehold(trx: Db, id: number, patch: Partial<NewHousehold>) {
+  await trx.updateTable('household').set(patch).where('id', '=', id).execute();
+}
+
+/** Members are replaced as a whole on each edit; earlier versions stay in household_version. */
+export async function replaceMembers(
+  trx: Db,
+  household: { id: number } & Pick<NewHousehold, 'org_id' | 'org_path' | 'province_code'>,
+  members: NewMember[],
+) {
+  await trx.deleteFrom('household_member').where('household_id', '=', household.id).execute();
+  if (members.length)
+    await trx
+      .insertInto('household_member')
+      .values(members.map((m) => ({ ...m, household_id: household.id })))
+      .execute();
+}
+
+export async function insertVersion(trx: Db, row: Omit<HouseholdVersionTable, 'id'>) {
+  await trx.insertInto('household_version').values(row).execute();
+}
+
+export async function insertEvent(trx: Db, row: Omit<HouseholdEventTable, 'id'>) {
+  await trx.insertInto('household_event').values(row).execute();
+}
+
+const listColumns = [
+  'household.id',
+  'household.file_no',
+  'household.name',
+  'household.id_mask',
+  'household.sex',
+  'household.birth_date',
+  'household.org_id',
+  'household.kind',
+  'household.status',
+  'household.grade',
+  'household.main_cause',
+  'household.household_size',
+  'household.per_capita_fen',
+  'household.phone_mask',
+  'household.last_reviewed_at',
+  'household.updated_at',
+  'org_node.name as org_name',
+] as const;
+
+export async function findById(sdb: ScopedDb, id: number) {
+  const row = await sdb
+    .selectFrom('household')
+    .innerJoin('org_node', 'org_node.id', 'household.org_id')
+    .selectAll('household')
+    .select('org_node.name as org_name')
+    .where('household.id', '=', id)
+    .executeTakeFirst();
+  return row as (HouseholdRow & { org_name: string }) | undefined;
+}
+
+export function members(sdb: ScopedDb, householdId: number): Promise<MemberRow[]> {
+  return sdb
+    .selectFrom('household_member')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('seq')
+    .execute() as Promise<MemberRow[]>;
+}
+
+export function versions(sdb: ScopedDb, householdId: number) {
+  return sdb
+    .selectFrom('household_version')
+    .select(['version', 'status', 'at', 'actor_name', 'reason'])
+    .where('household_id', '=', householdId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export function version(sdb: ScopedDb, householdId: number, v: number) {
+  return sdb
+    .selectFrom('household_version')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('version', '=', v)
+    .executeTakeFirst();
+}
+
+export function events(sdb: ScopedDb, householdId: number) {
+  return sdb.selectFrom('household_event').selectAll().where('household_id', '=', householdId).orderBy('id').execute();
+}
+
+/** Search within the caller's subtree. Exact ID and phone go through their blind indexes. */
+export async function list(
+  sdb: ScopedDb,
+  q: HouseholdQuery & { idBidx?: string; phoneBidx?: string; orgPath?: string },
+) {
+  let qb = sdb.selectFrom('household').innerJoin('org_node', 'org_node.id', 'household.org_id');
+  if (q.orgPath) qb = qb.where('household.org_path', '>=', q.orgPath).where('household.org_path', '<', `${q.orgPath}~`);
+  if (q.q) {
+    const text = q.q;
+    const lower = text.toLowerCase();
+    qb = qb.where((eb) =>
+      eb.or([
+        containsLike('household.name', text),
+        startsLike('household.name_initials', lower),
+        startsLike('household.name_sort', lower),
+        startsLike('household.file_no', text),
+      ]),
+    );
+  }
+  if (q.idBidx) qb = qb.where('household.id_bidx', '=', q.idBidx);
+  else if (q.idNumber) {
+    // Partial ID: the digits the masked form shows (first six, last four).
+    const d = q.idNumber.toUpperCase();
+    qb = qb.where((eb) => eb.or([startsLike('household.id_mask', d), sql<boolean>`household.id_mask like ${`%${d}`}`]));
+  }
+  if (q.phoneBidx) qb = qb.where('household.phone_bidx', '=', q.phoneBidx);
+  if (q.fileNo) qb = qb.where('household.file_no', '=', q.fileNo);
+  if (q.status) qb = qb.where('household.status', '=', q.status);
+  if (q.grade) qb = qb.where('household.grade', '=', q.grade);
+  if (q.cause) {
+    const c = q.cause;
+    qb = qb.where((eb) =>
+      eb.or([
+        eb('household.main_cause', '=', c),
+        eb('household.cause2', '=', c),
+        eb('household.cause3', '=', c),
+        eb('household.cause4', '=', c),
+      ]),
+    );
+  }
+  const sortCol = {
+    pinyin: 'household.name_sort',
+    fileNo: 'household.file_no',
+    updatedAt: 'household.updated_at',
+    perCapita: 'household.per_capita_fen',
+  } as const;
+  const [rows, total] = await Promise.all([
+    qb
+      .select(listColumns)
+      .orderBy(sortCol[q.sort], q.order)
+      .orderBy('household.id', q.order)
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    qb.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}

@@ -1,0 +1,96 @@
+import {
+  ApprovalSchema,
+  ArchiveSettingsSchema,
+  IdParamSchema,
+  ObjectionSchema,
+  ReviewDecisionSchema,
+  VerificationSchema,
+} from '@bangfu/contracts';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { type Api, errorResponses } from '../../platform/http/api.js';
+import { actorOf } from '../../platform/http/auth-hook.js';
+import { getSettings, putSettings } from './archive.settings.js';
+import {
+  approveFile,
+  finishNotice,
+  raiseObjection,
+  reviewFile,
+  submitFile,
+  verifyObjection,
+} from './archive.workflow.js';
+
+const tags = ['archive workflow'];
+const StepResult = z.object({ id: z.number().int(), status: z.string() }).passthrough();
+const SettingsResult = ArchiveSettingsSchema.extend({ definedAt: z.number().int().nullable() });
+
+/** 申请 → 审核 (入户核实) → 公示 (异议 → 核实 → 重新公示) → 审批 → 在档. */
+export function registerArchiveWorkflowRoutes(api: Api, ctx: AppContext) {
+  const post = <S extends z.ZodTypeAny>(
+    path: string,
+    summary: string,
+    body: S | null,
+    run: (actor: ReturnType<typeof actorOf>, id: number, body: z.infer<S>) => Promise<{ id: number; status: string }>,
+  ) =>
+    api.post(
+      `/v1/households/:id/${path}`,
+      {
+        schema: {
+          tags,
+          summary,
+          params: IdParamSchema,
+          ...(body ? { body } : {}),
+          response: { 200: StepResult, ...errorResponses },
+        },
+      },
+      async (req) => run(actorOf(req), req.params.id, req.body as z.infer<S>),
+    );
+  post('submit', 'Submit a draft for review (clerk)', null, (a, id) => submitFile(ctx, a, id));
+  post(
+    'review',
+    'Unit review with the home-visit record: pass starts the public notice',
+    ReviewDecisionSchema,
+    (a, id, b) => reviewFile(ctx, a, id, b),
+  );
+  post('objection', 'Record an objection during the notice: back to verification', ObjectionSchema, (a, id, b) =>
+    raiseObjection(ctx, a, id, b),
+  );
+  post('verify', 'After verifying an objection: a new notice, or rejection', VerificationSchema, (a, id, b) =>
+    verifyObjection(ctx, a, id, b),
+  );
+  post('finish-notice', 'The notice ended without objection: send up for approval', null, (a, id) =>
+    finishNotice(ctx, a, id),
+  );
+  post(
+    'approve',
+    'The upper union approves (在档, grade confirmed or overridden with a reason) or rejects',
+    ApprovalSchema,
+    (a, id, b) => approveFile(ctx, a, id, b),
+  );
+
+  api.get(
+    '/v1/archive/settings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Notice days and review interval in force at a node',
+        params: IdParamSchema,
+        response: { 200: SettingsResult, ...errorResponses },
+      },
+    },
+    async (req) => getSettings(ctx, actorOf(req), req.params.id),
+  );
+  api.put(
+    '/v1/archive/settings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Set a node’s notice days and review interval (inherited below)',
+        params: IdParamSchema,
+        body: ArchiveSettingsSchema,
+        response: { 200: SettingsResult, ...errorResponses },
+      },
+    },
+    async (req) => putSettings(ctx, actorOf(req), req.params.id, req.body),
+  );
+}

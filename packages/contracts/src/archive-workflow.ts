@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { grades } from './archive-codes.js';
+
+const opinion = z.string().trim().min(1).max(1000);
+
+/** 入户核实: the unit's home visit before the notice. */
+export const HomeVisitSchema = z.object({
+  visitedOn: z.iso.date(),
+  visitors: z.string().trim().min(1).max(200),
+  findings: opinion,
+});
+
+/** Unit review (审核): pass → public notice; reject → the file ends as 未通过 with the reason. */
+export const ReviewDecisionSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('pass'), visit: HomeVisitSchema, opinion }),
+  z.object({ decision: z.literal('reject'), reason: opinion }),
+]);
+
+/** An objection during the notice (异议): the case goes back to verification. */
+export const ObjectionSchema = z.object({
+  reason: opinion,
+  raisedBy: z.string().trim().max(100).nullish(),
+});
+
+/** After verifying an objection: a new notice, or rejection (the objection is upheld). */
+export const VerificationSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('renotice'), findings: opinion }),
+  z.object({ decision: z.literal('reject'), reason: opinion }),
+]);
+
+/** The upper union's approval (审批): confirm or override the proposed grade (with a reason), or reject. */
+export const ApprovalSchema = z.discriminatedUnion('decision', [
+  z.object({
+    decision: z.literal('approve'),
+    grade: grades.schema,
+    overrideReason: z.string().trim().max(500).nullish(),
+    opinion,
+  }),
+  z.object({ decision: z.literal('reject'), reason: opinion }),
+]);
+
+export const ArchiveSettingsSchema = z.object({
+  /** 公示 days: 3 or 7 in the seeds; 1–30 allowed. */
+  noticeDays: z.number().int().min(1).max(30),
+  /** Review interval of filed households, at least yearly. */
+  reviewMonths: z.number().int().min(1).max(12),
+});
+export type ArchiveSettings = z.infer<typeof ArchiveSettingsSchema>;
