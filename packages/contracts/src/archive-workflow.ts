@@ -46,3 +46,23 @@ export const ArchiveSettingsSchema = z.object({
   reviewMonths: z.number().int().min(1).max(12),
 });
 export type ArchiveSettings = z.infer<typeof ArchiveSettingsSchema>;
+
+/** 动态管理: a periodic review by phone callback, home visit or data comparison. */
+export const reviewMethods = ['phone', 'visit', 'data'] as const;
+export const ReviewRecordSchema = z.object({
+  method: z.enum(reviewMethods),
+  reviewedOn: z.iso.date(),
+  findings: z.string().trim().min(1).max(1000),
+});
+
+/** Leaving or changing state: 解困, 脱困, 注销 (death, misidentification, other). */
+export const StatusChangeSchema = z.object({ reason: z.string().trim().min(1).max(1000) });
+export const cancelReasons = ['death', 'misidentified', 'moved_away', 'other'] as const;
+export const CancelSchema = z.object({ cause: z.enum(cancelReasons), reason: z.string().trim().min(1).max(1000) });
+export const TransferSchema = z.object({
+  toOrgId: z.number().int().positive(),
+  reason: z.string().trim().min(1).max(1000),
+});
+
+export const archiveQueues = ['due', 'overdue', 'stale', 'never_assisted', 'notice'] as const;
+export const QueueParamSchema = z.object({ queue: z.enum(archiveQueues) });

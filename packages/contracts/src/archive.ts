@@ -146,6 +146,9 @@ export const HouseholdListItemSchema = z.object({
   perCapitaMonthlyFen: z.number().int(),
   phoneMasked: z.string().nullable(),
   lastReviewedAt: z.string().nullable(),
+  nextReviewDue: z.string().nullable(),
+  noticeStart: z.string().nullable(),
+  noticeEnd: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type HouseholdListItem = z.infer<typeof HouseholdListItemSchema>;

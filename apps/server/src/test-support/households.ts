@@ -1,3 +1,8 @@
+import type { HouseholdInput } from '@bangfu/contracts';
+import { HouseholdInputSchema } from '@bangfu/contracts';
+import { createFile } from '../modules/archive/archive.service.js';
+import { approveFile, finishNotice, reviewFile, submitFile } from '../modules/archive/archive.workflow.js';
+import type { TestEnv } from './env.js';
 /** Household fixtures for archive tests. */
 
 /** Valid resident IDs (GB 11643 checksums) used across the tests. */
@@ -45,4 +50,26 @@ export function household(orgId: number, over: Record<string, unknown> = {}) {
     ],
     ...over,
   };
+}
+
+/** Take a household through the whole filing workflow as the system (the clock is moved past the notice). */
+export async function fileHousehold(
+  env: TestEnv,
+  body: Record<string, unknown>,
+  grade: 'deep' | 'relative' = 'relative',
+) {
+  const actor = await env.system();
+  const input: HouseholdInput = HouseholdInputSchema.parse(body);
+  const { id } = await createFile(env.ctx, actor, input);
+  await submitFile(env.ctx, actor, id);
+  await reviewFile(env.ctx, actor, id, {
+    decision: 'pass',
+    visit: { visitedOn: '2026-11-01', visitors: '测试', findings: '属实' },
+    opinion: '同意',
+  });
+  env.ctx.clock.advance(8 * 86_400_000);
+  await finishNotice(env.ctx, actor, id);
+  env.ctx.clock.advance(-8 * 86_400_000);
+  await approveFile(env.ctx, actor, id, { decision: 'approve', grade, opinion: '同意' });
+  return id;
 }

@@ -28,6 +28,9 @@ function toListItem(r: ListRow): HouseholdListItem {
     perCapitaMonthlyFen: Number(r.per_capita_fen),
     phoneMasked: r.phone_mask,
     lastReviewedAt: r.last_reviewed_at,
+    nextReviewDue: r.next_review_due,
+    noticeStart: r.notice_start,
+    noticeEnd: r.notice_end,
     updatedAt: r.updated_at,
   };
 }
@@ -97,7 +100,6 @@ export async function getFile(ctx: AppContext, actor: Actor, id: number, opts: {
     bank: row.bank_enc ? (reveal ? JSON.parse(ctx.crypto.decrypt(row.bank_enc)) : { masked: true }) : null,
     details,
     filedAt: row.filed_at,
-    nextReviewDue: row.next_review_due,
     lastAssistedAt: row.last_assisted_at,
     createdAt: row.created_at,
     members: members.map((m) => ({
@@ -170,4 +172,40 @@ export async function fileVersion(ctx: AppContext, actor: Actor, id: number, ver
     reason: v.reason,
     content: JSON.parse(ctx.crypto.decrypt(v.snapshot_enc)) as unknown,
   };
+}
+
+/**
+ * The work queues of dynamic management: reviews due within 30 days, overdue reviews, files not updated or
+ * reviewed in 12 months, files never assisted, files on public notice (the printable notice list).
+ */
+export async function queueFiles(
+  ctx: AppContext,
+  actor: Actor,
+  queue: 'due' | 'overdue' | 'stale' | 'never_assisted' | 'notice',
+  page: { limit: number; offset: number },
+) {
+  require(actor, 'archive.read');
+  const now = ctx.clock.now();
+  const today = now.toISOString().slice(0, 10);
+  const q: repo.Queue =
+    queue === 'due'
+      ? { kind: 'due', untilDate: new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10) }
+      : queue === 'overdue'
+        ? { kind: 'overdue', beforeDate: today }
+        : queue === 'stale'
+          ? {
+              kind: 'stale',
+              beforeIso: new Date(
+                Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()),
+              ).toISOString(),
+            }
+          : { kind: queue };
+  const { rows, total } = await repo.list(new ScopedDb(ctx.db, actor.scope), {
+    sort: queue === 'notice' ? 'pinyin' : 'updatedAt',
+    order: 'asc',
+    limit: page.limit,
+    offset: page.offset,
+    queue: q,
+  });
+  return { items: rows.map(toListItem), total, limit: page.limit, offset: page.offset };
 }

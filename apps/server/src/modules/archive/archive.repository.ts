@@ -65,6 +65,22 @@ export async function replaceMembers(
       .execute();
 }
 
+/** A transferred file takes its members, versions and steps along to the new node. */
+export async function moveFile(
+  trx: Db,
+  id: number,
+  where: { org_id: number; org_path: string; province_code: string },
+  now: string,
+) {
+  await trx
+    .updateTable('household')
+    .set({ ...where, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+  for (const table of ['household_member', 'household_version', 'household_event'] as const)
+    await trx.updateTable(table).set(where).where('household_id', '=', id).execute();
+}
+
 export async function insertVersion(trx: Db, row: Omit<HouseholdVersionTable, 'id'>) {
   await trx.insertInto('household_version').values(row).execute();
 }
@@ -89,6 +105,9 @@ const listColumns = [
   'household.per_capita_fen',
   'household.phone_mask',
   'household.last_reviewed_at',
+  'household.next_review_due',
+  'household.notice_start',
+  'household.notice_end',
   'household.updated_at',
   'org_node.name as org_name',
 ] as const;
@@ -135,12 +154,46 @@ export function events(sdb: ScopedDb, householdId: number) {
   return sdb.selectFrom('household_event').selectAll().where('household_id', '=', householdId).orderBy('id').execute();
 }
 
+/** Work queues of dynamic management, with the dates they are computed from. */
+export type Queue =
+  | { kind: 'due'; untilDate: string }
+  | { kind: 'overdue'; beforeDate: string }
+  | { kind: 'stale'; beforeIso: string }
+  | { kind: 'never_assisted' }
+  | { kind: 'notice' };
+
+const MANAGED = ['filed', 'relieved'];
+
+function applyQueue<QB extends ReturnType<typeof householdsWithOrg>>(qb: QB, q: Queue): QB {
+  switch (q.kind) {
+    case 'due':
+      return qb.where('household.status', 'in', MANAGED).where('household.next_review_due', '<=', q.untilDate) as QB;
+    case 'overdue':
+      return qb.where('household.status', 'in', MANAGED).where('household.next_review_due', '<', q.beforeDate) as QB;
+    case 'stale':
+      return qb
+        .where('household.status', 'in', MANAGED)
+        .where('household.updated_at', '<', q.beforeIso)
+        .where((eb) =>
+          eb.or([eb('household.last_reviewed_at', 'is', null), eb('household.last_reviewed_at', '<', q.beforeIso)]),
+        ) as QB;
+    case 'never_assisted':
+      return qb.where('household.status', 'in', MANAGED).where('household.last_assisted_at', 'is', null) as QB;
+    case 'notice':
+      return qb.where('household.status', 'in', ['on_notice', 'objection']) as QB;
+  }
+}
+
+const householdsWithOrg = (sdb: ScopedDb) =>
+  sdb.selectFrom('household').innerJoin('org_node', 'org_node.id', 'household.org_id');
+
 /** Search within the caller's subtree. Exact ID and phone go through their blind indexes. */
 export async function list(
   sdb: ScopedDb,
-  q: HouseholdQuery & { idBidx?: string; phoneBidx?: string; orgPath?: string },
+  q: HouseholdQuery & { idBidx?: string; phoneBidx?: string; orgPath?: string; queue?: Queue },
 ) {
-  let qb = sdb.selectFrom('household').innerJoin('org_node', 'org_node.id', 'household.org_id');
+  let qb = householdsWithOrg(sdb);
+  if (q.queue) qb = applyQueue(qb, q.queue);
   if (q.orgPath) qb = qb.where('household.org_path', '>=', q.orgPath).where('household.org_path', '<', `${q.orgPath}~`);
   if (q.q) {
     const text = q.q;

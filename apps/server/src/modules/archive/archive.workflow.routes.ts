@@ -1,15 +1,24 @@
 import {
   ApprovalSchema,
   ArchiveSettingsSchema,
+  CancelSchema,
+  HouseholdListItemSchema,
   IdParamSchema,
   ObjectionSchema,
+  pageOf,
+  QueueParamSchema,
   ReviewDecisionSchema,
+  ReviewRecordSchema,
+  StatusChangeSchema,
+  TransferSchema,
   VerificationSchema,
 } from '@bangfu/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
+import { cancelFile, exitFile, promoteFile, recordReview, relieveFile, transferFile } from './archive.manage.js';
+import { queueFiles } from './archive.read.js';
 import { getSettings, putSettings } from './archive.settings.js';
 import {
   approveFile,
@@ -92,5 +101,58 @@ export function registerArchiveWorkflowRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => putSettings(ctx, actorOf(req), req.params.id, req.body),
+  );
+}
+
+/** 动态管理: reviews, 解困/脱困, 注销, transfer, 转正, and the work queues. */
+export function registerArchiveManageRoutes(api: Api, ctx: AppContext) {
+  const post = <S extends z.ZodTypeAny>(
+    path: string,
+    summary: string,
+    body: S,
+    run: (actor: ReturnType<typeof actorOf>, id: number, body: z.infer<S>) => Promise<{ id: number; status: string }>,
+  ) =>
+    api.post(
+      `/v1/households/:id/${path}`,
+      {
+        schema: {
+          tags: ['archive management'],
+          summary,
+          params: IdParamSchema,
+          body,
+          response: { 200: StepResult, ...errorResponses },
+        },
+      },
+      async (req) => run(actorOf(req), req.params.id, req.body as z.infer<S>),
+    );
+  post('reviews', 'Record a periodic review (phone, visit, data comparison)', ReviewRecordSchema, (a, id, b) =>
+    recordReview(ctx, a, id, b),
+  );
+  post('relieve', '解困: lives at the 低保 level with aid', StatusChangeSchema, (a, id, b) =>
+    relieveFile(ctx, a, id, b.reason),
+  );
+  post('exit', '脱困: out of difficulty', StatusChangeSchema, (a, id, b) => exitFile(ctx, a, id, b.reason));
+  post('cancel', '注销: death, misidentification, moved away', CancelSchema, (a, id, b) => cancelFile(ctx, a, id, b));
+  post('transfer', 'Transfer the file to another organisation in scope', TransferSchema, (a, id, b) =>
+    transferFile(ctx, a, id, b),
+  );
+  post('promote', '转正: a temporary-relief file becomes a full file', StatusChangeSchema, (a, id, b) =>
+    promoteFile(ctx, a, id, b.reason),
+  );
+  api.get(
+    '/v1/households/queues/:queue',
+    {
+      schema: {
+        tags: ['archive management'],
+        summary: 'Work queues: due (30 days), overdue, stale (12 months), never_assisted, notice (the notice list)',
+        params: QueueParamSchema,
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: pageOf(HouseholdListItemSchema), ...errorResponses },
+      },
+    },
+    async (req) => queueFiles(ctx, actorOf(req), req.params.queue, req.query),
   );
 }

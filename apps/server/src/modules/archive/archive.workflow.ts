@@ -17,11 +17,12 @@ type Grade = z.infer<typeof grades.schema>;
 
 const DAY = 86_400_000;
 
-interface Step {
+export interface Step {
   action: string;
   permission: Action;
   from: Status[];
-  to: Status;
+  /** The new status, or 'keep' for a step that records without changing the status. */
+  to: Status | 'keep';
   note?: string | null;
   data?: unknown;
   /** Extra checks and column changes, inside the transaction. */
@@ -32,7 +33,7 @@ interface Step {
  * One step of 申请 → 审核 → 公示 → 审批 → 建档: checks the permission and the current status, writes the new
  * status, the step (who, when, what was seen) and the audit entry in one transaction.
  */
-async function step(ctx: AppContext, actor: Actor, id: number, s: Step) {
+export async function step(ctx: AppContext, actor: Actor, id: number, s: Step) {
   require(actor, s.permission);
   return transaction(ctx, async (trx) => {
     const file = await mustFindFile(new ScopedDb(trx, actor.scope), id);
@@ -40,7 +41,8 @@ async function step(ctx: AppContext, actor: Actor, id: number, s: Step) {
       throw new AppError('ARCHIVE_BAD_TRANSITION', { status: fileStatuses.zh[file.status as Status] ?? file.status });
     const now = ctx.clock.now();
     const patch = (await s.apply?.(file, trx, now)) ?? {};
-    await repo.updateHousehold(trx, id, { ...patch, status: s.to, updated_at: now.toISOString() });
+    const to = s.to === 'keep' ? (file.status as Status) : s.to;
+    await repo.updateHousehold(trx, id, { ...patch, status: to, updated_at: now.toISOString() });
     const where = { org_id: Number(file.org_id), org_path: file.org_path, province_code: file.province_code };
     await repo.insertEvent(trx, {
       household_id: id,
@@ -50,7 +52,7 @@ async function step(ctx: AppContext, actor: Actor, id: number, s: Step) {
       actor_name: actor.displayName,
       action: s.action,
       from_status: file.status,
-      to_status: s.to,
+      to_status: to,
       note: s.note ?? null,
       data_json: s.data === undefined ? null : JSON.stringify(s.data),
     });
@@ -61,9 +63,9 @@ async function step(ctx: AppContext, actor: Actor, id: number, s: Step) {
       orgPath: file.org_path,
       chain: file.province_code,
       before: { status: file.status },
-      after: { status: s.to, ...patch },
+      after: { status: to, ...patch },
     });
-    return { id, status: s.to, ...patch };
+    return { id, status: to, ...patch };
   });
 }
 
@@ -160,7 +162,7 @@ export const finishNotice = (ctx: AppContext, actor: Actor, id: number) =>
     },
   });
 
-function addMonths(date: Date, months: number): string {
+export function addMonths(date: Date, months: number): string {
   const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
   return d.toISOString().slice(0, 10);
 }

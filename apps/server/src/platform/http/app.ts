@@ -14,7 +14,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerArchiveRoutes } from '../../modules/archive/archive.routes.js';
-import { registerArchiveWorkflowRoutes } from '../../modules/archive/archive.workflow.routes.js';
+import {
+  registerArchiveManageRoutes,
+  registerArchiveWorkflowRoutes,
+} from '../../modules/archive/archive.workflow.routes.js';
 import { registerAuditRoutes } from '../../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
 import { registerHealthRoutes } from '../../modules/health/health.routes.js';
@@ -81,6 +84,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerAuditRoutes(zapi, ctx);
       registerArchiveRoutes(zapi, ctx);
       registerArchiveWorkflowRoutes(zapi, ctx);
+      registerArchiveManageRoutes(zapi, ctx);
     },
     { prefix: '/api' },
   );

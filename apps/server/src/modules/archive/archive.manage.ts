@@ -1,0 +1,122 @@
+import { fileStatuses } from '@bangfu/contracts';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import { type Actor, require } from '../../platform/auth/actor.js';
+import { type AppContext, transaction } from '../../platform/context.js';
+import { ScopedDb } from '../../platform/db/scoped.js';
+import { AppError } from '../../platform/errors.js';
+import * as orgRepo from '../orgs/orgs.repository.js';
+import * as repo from './archive.repository.js';
+import { mustFindFile } from './archive.service.js';
+import { settingsAt } from './archive.settings.js';
+import { addMonths, step } from './archive.workflow.js';
+
+/** 动态管理: a review record (phone callback, home visit, data comparison) moves the next review date on. */
+export function recordReview(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  r: { method: 'phone' | 'visit' | 'data'; reviewedOn: string; findings: string },
+) {
+  return step(ctx, actor, id, {
+    action: 'review_record',
+    permission: 'archive.write',
+    from: ['filed', 'relieved'],
+    to: 'keep',
+    note: r.findings,
+    data: { method: r.method, reviewedOn: r.reviewedOn },
+    apply: async (file, trx, now) => {
+      const { reviewMonths } = await settingsAt(trx, file.org_path);
+      return {
+        last_reviewed_at: now.toISOString(),
+        next_review_due: addMonths(new Date(`${r.reviewedOn}T00:00:00Z`), reviewMonths),
+      };
+    },
+  });
+}
+
+/** 解困: cannot leave difficulty, but with government aid and union help lives at the 低保 level. */
+export const relieveFile = (ctx: AppContext, actor: Actor, id: number, reason: string) =>
+  step(ctx, actor, id, {
+    action: 'relieve',
+    permission: 'archive.approve',
+    from: ['filed'],
+    to: 'relieved',
+    note: reason,
+  });
+
+/** 脱困: the causes are gone and income has stayed above the 低保 line (seed 004 篇一: 6 consecutive months). */
+export const exitFile = (ctx: AppContext, actor: Actor, id: number, reason: string) =>
+  step(ctx, actor, id, {
+    action: 'exit',
+    permission: 'archive.approve',
+    from: ['filed', 'relieved'],
+    to: 'exited',
+    note: reason,
+  });
+
+/** 注销: death, misidentification, moved away. The file stays, in the cancelled store. */
+export const cancelFile = (ctx: AppContext, actor: Actor, id: number, c: { cause: string; reason: string }) =>
+  step(ctx, actor, id, {
+    action: 'cancel',
+    permission: 'archive.approve',
+    from: ['draft', 'submitted', 'on_notice', 'objection', 'pending_approval', 'filed', 'relieved'],
+    to: 'cancelled',
+    note: c.reason,
+    data: { cause: c.cause },
+  });
+
+/** 转正: a temporary-relief file becomes a full file. */
+export const promoteFile = (ctx: AppContext, actor: Actor, id: number, reason: string) =>
+  step(ctx, actor, id, {
+    action: 'promote',
+    permission: 'archive.approve',
+    from: ['filed', 'relieved'],
+    to: 'keep',
+    note: reason,
+    apply: (file) => {
+      if (file.kind !== 'temporary') throw new AppError('ARCHIVE_BAD_TRANSITION', { status: '正式档案' });
+      return { kind: 'full' };
+    },
+  });
+
+/** Transfer a file to another organisation in the caller's subtree; its members, versions and steps follow it. */
+export async function transferFile(ctx: AppContext, actor: Actor, id: number, t: { toOrgId: number; reason: string }) {
+  require(actor, 'archive.approve');
+  return transaction(ctx, async (trx) => {
+    const sdb = new ScopedDb(trx, actor.scope);
+    const file = await mustFindFile(sdb, id);
+    if (file.status === 'cancelled' || file.status === 'exited' || file.status === 'rejected')
+      throw new AppError('ARCHIVE_BAD_TRANSITION', { status: fileStatuses.zh[file.status] });
+    const to = await orgRepo.findActiveOrThrow(sdb, t.toOrgId);
+    const where = { org_id: to.id, org_path: to.path, province_code: to.province_code };
+    const now = ctx.clock.now().toISOString();
+    await repo.moveFile(trx, id, where, now);
+    await repo.insertEvent(trx, {
+      household_id: id,
+      ...where,
+      at: now,
+      actor_id: actor.userId,
+      actor_name: actor.displayName,
+      action: 'transfer',
+      from_status: file.status,
+      to_status: file.status,
+      note: t.reason,
+      data_json: JSON.stringify({
+        fromOrgId: Number(file.org_id),
+        fromOrg: file.org_name,
+        toOrgId: to.id,
+        toOrg: to.name,
+      }),
+    });
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'archive.transfer',
+      entityType: 'household',
+      entityId: id,
+      orgPath: to.path,
+      chain: to.province_code,
+      before: { orgId: Number(file.org_id), orgPath: file.org_path },
+      after: { orgId: to.id, orgPath: to.path },
+    });
+    return { id, status: file.status, orgId: to.id };
+  });
+}
