@@ -134,6 +134,22 @@ export const errorCatalog = {
     zh: '调整系统建议的困难类别时须填写理由',
     en: 'A reason is required to override the proposed grade',
   },
+  ARCHIVE_IMPORT_FORMAT: {
+    status: 400,
+    zh: '无法读取导入文件，请使用档案导入模板（.xlsx）',
+    en: 'Cannot read the file: use the archive import template (.xlsx)',
+  },
+  ARCHIVE_IMPORT_COLUMNS: {
+    status: 400,
+    zh: '导入文件缺少必需的列：{missing}',
+    en: 'The file lacks required columns: {missing}',
+  },
+  ARCHIVE_IMPORT_NOT_FOUND: { status: 404, zh: '导入批次不存在', en: 'Import batch not found' },
+  ARCHIVE_IMPORT_STATE: {
+    status: 409,
+    zh: '导入批次当前状态为“{status}”，不能执行此操作',
+    en: 'The import batch is “{status}”: not possible now',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -1,5 +1,6 @@
 export * from './archive.js';
 export * from './archive-codes.js';
+export * from './archive-import.js';
 export * from './archive-workflow.js';
 export * from './audit.js';
 export * from './auth.js';

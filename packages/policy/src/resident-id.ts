@@ -8,9 +8,12 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
 /**
- * Province-level codes of resident IDs: the 34 mainland provinces, plus 71/81/82 carried by the residence
- * permits of Taiwan, Hong Kong and Macau residents (83 is the Taiwan permit's prefix in GB/T 2260 practice).
- * 91 (foreigners' permanent residence) is not a resident ID and is refused.
+ * Province-level codes (GB/T 2260) accepted as the first two digits: the 31 mainland provinces, regions and
+ * municipalities (11-15, 21-23, 31-37, 41-46, 50-54, 61-65); 81, 82 and 83, the prefixes of the residence
+ * permits for Hong Kong, Macau and Taiwan residents (港澳台居民居住证, 810000 / 820000 / 830000, numbered like a
+ * resident ID since 2018); and 71, GB/T 2260's code for Taiwan, which older records carry.
+ * 9x (外国人永久居留身份证, the foreigner's permanent-residence card, also 18 characters since 2023) is NOT a resident
+ * ID: it is refused with ID_REGION. Filing such a worker would need a separate document type, not this check.
  */
 const PROVINCES = new Set([
   '11',
@@ -75,8 +78,12 @@ const MESSAGES: Record<IdProblem, [string, string]> = {
 
 const fail = (code: IdProblem): IdResult => ({ ok: false, code, zh: MESSAGES[code][0], en: MESSAGES[code][1] });
 
-/** The check character for the first 17 digits. */
+/**
+ * The ISO 7064 MOD 11-2 check character for the first 17 digits: S = Σ digit × (2^(17−i) mod 11),
+ * check = CHECK[S mod 11] (so that S + check ≡ 1 mod 11, with X standing for 10).
+ */
 export function checkChar(body17: string): string {
+  if (!/^\d{17}$/.test(body17)) throw new RangeError(`17 digits expected: ${body17}`);
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(body17[i]) * (WEIGHTS[i] as number);
   return CHECK[sum % 11] as string;
@@ -91,21 +98,43 @@ export function normaliseId(raw: string): string {
     .toUpperCase();
 }
 
-function validDate(y: number, m: number, d: number, today: Date): boolean {
+/** 'YYYY-MM-DD' of a Date (its UTC day) or of an ISO date string as given. */
+function isoDay(day: Date | string): string {
+  return typeof day === 'string' ? day.slice(0, 10) : day.toISOString().slice(0, 10);
+}
+
+/** A real calendar date from 1900-01-01 up to and including `today` (a birth today is allowed). */
+function validDate(y: number, m: number, d: number, today: Date | string): boolean {
   if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
-  return date.getTime() <= today.getTime();
+  return date.toISOString().slice(0, 10) <= isoDay(today);
 }
 
-/** Validate (and convert) an ID number. `today` bounds the birth date (default: now). */
-export function parseResidentId(raw: string, today: Date = new Date()): IdResult {
+/**
+ * A legacy 15-digit number (6 region + YYMMDD + 3 sequence, issued before 1999 to people born in the 1900s)
+ * as 18: '19' inserted before the year and the check character appended. Null when not 15 digits; the result
+ * is not otherwise validated (parseResidentId does that).
+ */
+export function convertLegacyId(id15: string): string | null {
+  const id = normaliseId(id15);
+  if (!/^\d{15}$/.test(id)) return null;
+  const body = `${id.slice(0, 6)}19${id.slice(6)}`;
+  return body + checkChar(body);
+}
+
+/**
+ * Validate (and convert) an ID number. `today` bounds the birth date (default: now; a Date counts by its UTC
+ * day, a string 'YYYY-MM-DD' as written). Checks run in this order and the first failure is reported:
+ * length, characters, region, birth date, check character.
+ */
+export function parseResidentId(raw: string, today: Date | string = new Date()): IdResult {
   let id = normaliseId(raw);
   let converted = false;
   if (id.length === 15) {
-    if (!/^\d{15}$/.test(id)) return fail('ID_CHARS');
-    const body = `${id.slice(0, 6)}19${id.slice(6)}`;
-    id = body + checkChar(body);
+    const upgraded = convertLegacyId(id);
+    if (upgraded === null) return fail('ID_CHARS');
+    id = upgraded;
     converted = true;
   }
   if (id.length !== 18) return fail('ID_LENGTH');
@@ -129,14 +158,31 @@ export function parseResidentId(raw: string, today: Date = new Date()): IdResult
   };
 }
 
-/** 440203********1234: region and the last four only. */
-export function maskId(id18: string): string {
-  return id18.length === 18 ? `${id18.slice(0, 6)}********${id18.slice(14)}` : '*'.repeat(id18.length);
+/**
+ * For lists and logs: the region (first six) and the last four only, 440203********1234. A legacy 15-digit
+ * number keeps the same six and four; anything else is starred out entirely.
+ */
+export function maskId(id: string): string {
+  if (id.length === 18 || id.length === 15) return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  return '*'.repeat(id.length);
 }
 
-/** Full years of age on a date, from a birth date 'YYYY-MM-DD'. */
-export function ageOn(birthDate: string, on: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+/**
+ * Full years of age (周岁) on a date. `from` is a birth date 'YYYY-MM-DD' or an ID number (18 or legacy 15
+ * digits; only the birth date inside is read, the number is not validated). `on` is 'YYYY-MM-DD' or a Date
+ * (its UTC day). The age goes up on the birthday itself; someone born on 29 February gets one year older on
+ * 1 March in common years (their birthday has not come on 28 February). Throws RangeError on anything else.
+ */
+export function ageOn(from: string, on: string | Date): number {
+  const id = normaliseId(from);
+  let birth: string;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(id)) birth = id;
+  else if (/^\d{17}[\dX]$/.test(id)) birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  else if (/^\d{15}$/.test(id)) birth = `19${id.slice(6, 8)}-${id.slice(8, 10)}-${id.slice(10, 12)}`;
+  else throw new RangeError(`not a birth date or ID number: ${from}`);
+  const day = isoDay(on);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`not a date: ${String(on)}`);
+  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }

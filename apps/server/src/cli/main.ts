@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { roles as allRoles, type Role } from '@bangfu/contracts';
+import cliProgress from 'cli-progress';
 import { Command } from 'commander';
+import { commitImport, getImport, importRows, stageImport } from '../modules/archive/archive.import.js';
 import { verifyAudit } from '../modules/audit/audit.service.js';
 import { importOrgs } from '../modules/orgs/orgs.import.js';
 import { createUser, resetPassword } from '../modules/users/users.service.js';
@@ -14,6 +16,13 @@ import { serve } from '../serve.js';
 import { backup, restore } from './backup.js';
 import { reportError, withContext } from './context.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.js';
+
+function progressBar() {
+  return new cliProgress.SingleBar(
+    { format: '{phase} [{bar}] {percentage}% {value}/{total}', noTTYOutput: true, notTTYSchedule: 2000 },
+    cliProgress.Presets.shades_classic,
+  );
+}
 
 const program = new Command('bangfu').description('Bangfu 帮扶 — command line').showHelpAfterError();
 
@@ -101,6 +110,48 @@ program
       console.log(
         `${o.dryRun ? 'valid, would create' : 'created'} ${r.created} organisations in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
+    });
+  });
+
+program
+  .command('archive')
+  .description('the household archive')
+  .command('import <file>')
+  .description('stage an archive import (.xlsx in the template layout), show the report, optionally commit')
+  .requiredOption('--org <orgId>', 'organisation the files belong to', Number)
+  .option('--commit', 'commit the valid rows after validation')
+  .option('--as-filed', 'migrating an existing archive: files enter as 在档 (needs 困难类别)')
+  .action(async (file: string, o) => {
+    await withContext(async (ctx, actor) => {
+      const bar = progressBar();
+      bar.start(1, 0, { phase: '校验 validate' });
+      const { id } = await stageImport(
+        ctx,
+        actor,
+        { buffer: fs.readFileSync(file), filename: file, orgId: o.org },
+        {
+          wait: true,
+          onProgress: (done, total) => {
+            bar.setTotal(total);
+            bar.update(done);
+          },
+        },
+      );
+      bar.stop();
+      const b = await getImport(ctx, actor, id);
+      console.log(
+        `batch ${id}: ${b.total} rows, ${b.valid} valid, ${b.invalid} invalid, ${b.suspected} suspected duplicates`,
+      );
+      const bad = await importRows(ctx, actor, id, { status: 'invalid', limit: 50, offset: 0 });
+      for (const r of bad.items)
+        console.log(`  第${r.row}行 ${r.name ?? ''}: ${r.problems.map((p) => `${p.column}：${p.problem}`).join('；')}`);
+      if (bad.total > bad.items.length) console.log(`  … ${bad.total - bad.items.length} more`);
+      if (!o.commit) return;
+      const cbar = progressBar();
+      cbar.start(b.valid, 0, { phase: '导入 commit' });
+      await commitImport(ctx, actor, id, { asFiled: !!o.asFiled, wait: true, onProgress: (done) => cbar.update(done) });
+      cbar.stop();
+      console.log(`committed ${(await getImport(ctx, actor, id)).committed} files`);
     });
   });
 

@@ -1,6 +1,9 @@
 import type { HouseholdInput } from '@bangfu/contracts';
 import { HouseholdInputSchema } from '@bangfu/contracts';
+import { checkChar } from '@bangfu/policy';
+import ExcelJS from 'exceljs';
 import { createFile } from '../modules/archive/archive.service.js';
+import { HOUSEHOLD_COLUMNS, MEMBER_COLUMNS } from '../modules/archive/archive.sheet.js';
 import { approveFile, finishNotice, reviewFile, submitFile } from '../modules/archive/archive.workflow.js';
 import type { TestEnv } from './env.js';
 /** Household fixtures for archive tests. */
@@ -72,4 +75,27 @@ export async function fileHousehold(
   env.ctx.clock.advance(-8 * 86_400_000);
   await approveFile(env.ctx, actor, id, { decision: 'approve', grade, opinion: '同意' });
   return id;
+}
+
+/** A valid ID for the n-th generated person (region 440203, born 1970–1999). */
+export function generatedId(n: number): string {
+  const y = 1970 + (n % 30);
+  const m = String((n % 12) + 1).padStart(2, '0');
+  const d = String((n % 28) + 1).padStart(2, '0');
+  const body = `440203${y}${m}${d}${String(100 + (n % 900)).padStart(3, '0')}`;
+  return body + checkChar(body);
+}
+
+/** An .xlsx in the archive import layout: household rows (header → value) and member rows. */
+export async function archiveWorkbook(households: Record<string, string>[], members: Record<string, string>[] = []) {
+  const wb = new ExcelJS.Workbook();
+  const main = wb.addWorksheet('困难职工档案');
+  const headers = [...HOUSEHOLD_COLUMNS.map((c) => c.header), '困难类别'];
+  main.addRow(headers);
+  for (const h of households) main.addRow(headers.map((k) => h[k] ?? ''));
+  const ms = wb.addWorksheet('家庭成员');
+  const mh = MEMBER_COLUMNS.map((c) => c.header);
+  ms.addRow(mh);
+  for (const m of members) ms.addRow(mh.map((k) => m[k] ?? ''));
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

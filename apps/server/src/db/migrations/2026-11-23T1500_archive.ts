@@ -147,6 +147,51 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('household_event')
     .columns(['household_id', 'id'])
     .execute();
+  await upImports(db);
+}
+
+/** Staged Excel imports: upload → per-row report → decisions on suspected duplicates → commit. */
+async function upImports(db: Kysely<any>): Promise<void> {
+  const t = types(db);
+  const id = (name: string) =>
+    t.pg
+      ? db.schema.createTable(name).addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity())
+      : db.schema.createTable(name).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  await id('archive_import')
+    .addColumn('org_id', t.bigint, (c) => c.notNull().references('org_node.id'))
+    .addColumn('org_path', t.pathText, (c) => c.notNull())
+    .addColumn('province_code', 'text', (c) => c.notNull())
+    .addColumn('filename', 'text', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('total', 'integer', (c) => c.notNull())
+    .addColumn('processed', 'integer', (c) => c.notNull())
+    .addColumn('valid', 'integer', (c) => c.notNull())
+    .addColumn('invalid', 'integer', (c) => c.notNull())
+    .addColumn('suspected', 'integer', (c) => c.notNull())
+    .addColumn('committed', 'integer', (c) => c.notNull())
+    .addColumn('error', 'text')
+    .addColumn('created_by', t.bigint)
+    .addColumn('created_at', t.timestamp, (c) => c.notNull())
+    .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+    .execute();
+  await id('archive_import_row')
+    .addColumn('import_id', t.bigint, (c) => c.notNull().references('archive_import.id'))
+    .addColumn('org_id', t.bigint, (c) => c.notNull())
+    .addColumn('org_path', t.pathText, (c) => c.notNull())
+    .addColumn('province_code', 'text', (c) => c.notNull())
+    .addColumn('row_no', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('name', 'text')
+    .addColumn('problems_json', 'text')
+    .addColumn('payload_enc', 'text')
+    .addColumn('household_id', t.bigint)
+    .execute();
+  await db.schema
+    .createIndex('archive_import_row_idx')
+    .on('archive_import_row')
+    .columns(['import_id', 'status', 'row_no'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

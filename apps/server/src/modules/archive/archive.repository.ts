@@ -187,6 +187,32 @@ function applyQueue<QB extends ReturnType<typeof householdsWithOrg>>(qb: QB, q: 
 const householdsWithOrg = (sdb: ScopedDb) =>
   sdb.selectFrom('household').innerJoin('org_node', 'org_node.id', 'household.org_id');
 
+/** Full rows of a filtered list, for export (same filters and order as list). */
+export async function exportPage(sdb: ScopedDb, q: Parameters<typeof list>[1], limit: number, offset: number) {
+  const ids = (await list(sdb, { ...q, limit, offset })).rows.map((r) => Number(r.id));
+  if (ids.length === 0) return [];
+  const rows = await householdsWithOrg(sdb)
+    .selectAll('household')
+    .select('org_node.name as org_name')
+    .where('household.id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
+}
+
+export async function membersOf(sdb: ScopedDb, ids: number[]): Promise<Map<number, MemberRow[]>> {
+  const map = new Map<number, MemberRow[]>();
+  if (ids.length === 0) return map;
+  const rows = (await sdb
+    .selectFrom('household_member')
+    .selectAll()
+    .where('household_id', 'in', ids)
+    .orderBy('seq')
+    .execute()) as MemberRow[];
+  for (const r of rows) map.set(Number(r.household_id), [...(map.get(Number(r.household_id)) ?? []), r]);
+  return map;
+}
+
 /** Search within the caller's subtree. Exact ID and phone go through their blind indexes. */
 export async function list(
   sdb: ScopedDb,

@@ -196,7 +196,38 @@ export interface ArchiveSettingTable {
   updated_at: string;
 }
 
+export interface ArchiveImportTable extends TenantColumns {
+  id: Generated<number>;
+  filename: string;
+  sha256: string;
+  status: string;
+  total: number;
+  processed: number;
+  valid: number;
+  invalid: number;
+  suspected: number;
+  committed: number;
+  error: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArchiveImportRowTable extends TenantColumns {
+  id: Generated<number>;
+  import_id: number;
+  row_no: number;
+  /** valid | invalid | suspected | accepted | rejected | committed */
+  status: string;
+  name: string | null;
+  problems_json: string | null;
+  payload_enc: string | null;
+  household_id: number | null;
+}
+
 export interface Database {
+  archive_import: ArchiveImportTable;
+  archive_import_row: ArchiveImportRowTable;
   archive_setting: ArchiveSettingTable;
   file_counter: FileCounterTable;
   household: HouseholdTable;
@@ -218,4 +249,6 @@ export type TenantTable =
   | 'household'
   | 'household_member'
   | 'household_version'
-  | 'household_event';
+  | 'household_event'
+  | 'archive_import'
+  | 'archive_import_row';

@@ -12,6 +12,8 @@ const pathColumn = {
   household_member: 'org_path',
   household_version: 'org_path',
   household_event: 'org_path',
+  archive_import: 'org_path',
+  archive_import_row: 'org_path',
 } as const;
 export type ScopedTable = TenantTable | 'org_node';
 

@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { registerArchiveImportRoutes } from '../../modules/archive/archive.import.routes.js';
 import { registerArchiveRoutes } from '../../modules/archive/archive.routes.js';
 import {
   registerArchiveManageRoutes,
@@ -82,6 +83,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerOrgRoutes(zapi, ctx);
       registerUserRoutes(zapi, ctx);
       registerAuditRoutes(zapi, ctx);
+      registerArchiveImportRoutes(zapi, ctx);
       registerArchiveRoutes(zapi, ctx);
       registerArchiveWorkflowRoutes(zapi, ctx);
       registerArchiveManageRoutes(zapi, ctx);

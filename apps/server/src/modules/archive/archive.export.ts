@@ -1,0 +1,110 @@
+import { PassThrough } from 'node:stream';
+import { fileStatuses, type HouseholdQuery } from '@bangfu/contracts';
+import { formatYuan } from '@bangfu/policy';
+import ExcelJS from 'exceljs';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import { type Actor, require } from '../../platform/auth/actor.js';
+import { type AppContext, transaction } from '../../platform/context.js';
+import { ScopedDb } from '../../platform/db/scoped.js';
+import { normaliseIdForIndex } from './archive.mapping.js';
+import * as repo from './archive.repository.js';
+import { EXPORT_PREFIX, GRADE_COLUMN, getPath, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, writeCell } from './archive.sheet.js';
+
+const PAGE = 500;
+
+/**
+ * Export a filtered list in the import layout (.xlsx, streamed): 困难职工档案 and 家庭成员 sheets. ID numbers,
+ * phones and bank cards are masked unless the caller holds personal.reveal and asks (reveal): then audited.
+ */
+export async function exportFiles(ctx: AppContext, actor: Actor, q: HouseholdQuery, opts: { reveal: boolean }) {
+  require(actor, 'archive.read');
+  if (opts.reveal) require(actor, 'personal.reveal');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const fullId = q.idNumber ? normaliseIdForIndex(q.idNumber) : null;
+  const filter = { ...q, idBidx: fullId ? ctx.crypto.blindIndex(fullId, 'id') : undefined };
+  const total = (await repo.list(sdb, { ...filter, limit: 1, offset: 0 })).total;
+  await transaction(ctx, (trx) =>
+    appendAudit(trx, ctx.clock, actor, {
+      action: opts.reveal ? 'archive.export_reveal' : 'archive.export',
+      entityType: 'household',
+      orgPath: actor.scope.path,
+      chain: actor.scope.provinceCode,
+      after: {
+        rows: total,
+        filter: { ...q, idNumber: q.idNumber ? '***' : undefined, phone: q.phone ? '***' : undefined },
+      },
+    }),
+  );
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const mainCols = [...HOUSEHOLD_COLUMNS, GRADE_COLUMN];
+  const main = wb.addWorksheet('困难职工档案');
+  main.addRow([...EXPORT_PREFIX, ...mainCols.map((c) => c.header)]).commit();
+  const memberSheet = wb.addWorksheet('家庭成员');
+  memberSheet.addRow(MEMBER_COLUMNS.map((c) => c.header)).commit();
+  const dec = (v: string | null, masked: string | null) => (opts.reveal ? ctx.crypto.decryptNullable(v) : masked);
+  (async () => {
+    for (let offset = 0; offset < total; offset += PAGE) {
+      const page = await repo.exportPage(sdb, filter, PAGE, offset);
+      const members = await repo.membersOf(
+        sdb,
+        page.map((p) => Number(p.id)),
+      );
+      for (const h of page) {
+        const details = JSON.parse(h.details_json) as Record<string, unknown>;
+        const bank = h.bank_enc ? (JSON.parse(ctx.crypto.decrypt(h.bank_enc)) as Record<string, string>) : null;
+        const idShown = dec(h.id_enc, h.id_mask) ?? '';
+        const values: Record<string, unknown> = {
+          ...details,
+          name: h.name,
+          idNumber: idShown,
+          kind: h.kind,
+          phone: dec(h.phone_enc, h.phone_mask),
+          maritalStatus: h.marital_status,
+          health: opts.reveal ? ctx.crypto.decryptNullable(h.health_enc) : null,
+          disability: h.disability,
+          workStatus: h.work_status,
+          education: h.education,
+          singleParent: h.single_parent === 1,
+          zeroEmployment: h.zero_employment === 1,
+          dibaoStatus: h.dibao_status,
+          mainCause: h.main_cause,
+          secondaryCauses: [h.cause2, h.cause3, h.cause4].filter(Boolean),
+          bank: bank
+            ? { ...bank, cardNumber: opts.reveal ? bank.cardNumber : `****${bank.cardNumber?.slice(-4) ?? ''}` }
+            : null,
+          grade: h.grade,
+        };
+        main
+          .addRow([
+            h.file_no,
+            h.org_name,
+            fileStatuses.zh[h.status as keyof typeof fileStatuses.zh] ?? h.status,
+            h.household_size,
+            formatYuan(Number(h.per_capita_fen)).replace(/,/g, ''),
+            ...mainCols.map((c) => writeCell(c, getPath(values, c.field))),
+          ])
+          .commit();
+        for (const m of members.get(Number(h.id)) ?? []) {
+          const mv: Record<string, unknown> = {
+            ...(JSON.parse(m.details_json) as Record<string, unknown>),
+            holderId: idShown,
+            name: m.name,
+            relation: m.relation,
+            idNumber: dec(m.id_enc, m.id_mask),
+            maritalStatus: m.marital_status,
+            health: opts.reveal ? ctx.crypto.decryptNullable(m.health_enc) : null,
+            disability: m.disability,
+            schooling: m.schooling,
+            monthlyIncomeFen: Number(m.monthly_income_fen),
+          };
+          memberSheet.addRow(MEMBER_COLUMNS.map((c) => writeCell(c, getPath(mv, c.field)))).commit();
+        }
+      }
+    }
+    main.commit();
+    memberSheet.commit();
+    await wb.commit();
+  })().catch((e: unknown) => out.destroy(e as Error));
+  return out;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const importStatuses = ['validating', 'ready', 'committing', 'committed', 'failed'] as const;
+export const importRowStatuses = ['valid', 'invalid', 'suspected', 'accepted', 'rejected', 'committed'] as const;
+
+export const ImportBatchSchema = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  filename: z.string(),
+  status: z.enum(importStatuses),
+  total: z.number().int(),
+  processed: z.number().int(),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  suspected: z.number().int(),
+  committed: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ImportBatch = z.infer<typeof ImportBatchSchema>;
+
+export const ImportProblemSchema = z.object({ column: z.string(), problem: z.string() });
+export const ImportRowSchema = z.object({
+  id: z.number().int(),
+  row: z.number().int(),
+  status: z.enum(importRowStatuses),
+  name: z.string().nullable(),
+  problems: z.array(ImportProblemSchema),
+  householdId: z.number().int().nullable(),
+});
+
+export const ImportRowQuerySchema = z.object({
+  status: z.enum(importRowStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const ImportDecisionSchema = z.object({ decision: z.enum(['accept', 'reject']) });
+export const ImportCommitSchema = z.object({
+  /** Migrating an existing paper/Excel archive: files enter as 在档 directly (approvers only). */
+  asFiled: z.boolean().default(false),
+});
