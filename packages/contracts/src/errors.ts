@@ -150,6 +150,13 @@ export const errorCatalog = {
     zh: '导入批次当前状态为“{status}”，不能执行此操作',
     en: 'The import batch is “{status}”: not possible now',
   },
+  USER_WORKER_NEEDS_ID: {
+    status: 400,
+    zh: '职工自助账号须填写本人有效身份证号码',
+    en: 'A worker account needs the worker’s valid ID number',
+  },
+  SELF_NO_FILE: { status: 404, zh: '尚未查到您的档案', en: 'No file of yours was found' },
+  SELF_NOT_OWN_ID: { status: 403, zh: '只能为本人提交申请', en: 'You can apply only for yourself' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

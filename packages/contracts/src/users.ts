@@ -35,6 +35,8 @@ export const CreateUserSchema = z.object({
   phone: PhoneSchema.nullish(),
   /** Initial password; the user must change it at first sign-in. */
   password: z.string().min(1).max(128),
+  /** Worker self-service accounts: the worker's resident ID number, which links the account to their file. */
+  idNumber: z.string().trim().min(15).max(20).nullish(),
 });
 export type CreateUser = z.infer<typeof CreateUserSchema>;
 

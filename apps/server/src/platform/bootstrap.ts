@@ -107,6 +107,7 @@ export async function ensureRootAndAdmin(ctx: AppContext): Promise<{ generatedPa
         last_login_at: null,
         created_at: now,
         updated_at: now,
+        person_bidx: null,
       },
       ['admin'],
     );

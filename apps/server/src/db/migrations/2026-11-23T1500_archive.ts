@@ -148,6 +148,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['household_id', 'id'])
     .execute();
   await upImports(db);
+  // Worker self-service: a worker account is linked to its person by the blind index of their ID number.
+  await db.schema.alterTable('app_user').addColumn('person_bidx', 'text').execute();
+  await db.schema.createIndex('app_user_person_idx').on('app_user').column('person_bidx').execute();
 }
 
 /** Staged Excel imports: upload → per-row report → decisions on suspected duplicates → commit. */

@@ -1,4 +1,5 @@
 import type { CreateUser, Role, UpdateUser, User, UserListQuery } from '@bangfu/contracts';
+import { parseResidentId } from '@bangfu/policy';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { assertStrongPassword, hashPassword } from '../../platform/auth/passwords.js';
@@ -57,6 +58,12 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
   require(actor, 'user.write');
   if (rolesConflict(input.roles)) throw new AppError('USER_ROLE_NOT_ALLOWED', { roles: input.roles });
   assertStrongPassword(input.password, input.username);
+  let personBidx: string | null = null;
+  if (input.roles.includes('worker')) {
+    const id = input.idNumber ? parseResidentId(input.idNumber) : null;
+    if (!id?.ok) throw new AppError('USER_WORKER_NEEDS_ID');
+    personBidx = ctx.crypto.blindIndex(id.id18, 'id');
+  }
   const passwordHash = await hashPassword(input.password);
   return transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
@@ -84,6 +91,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
         last_login_at: null,
         created_at: now,
         updated_at: now,
+        person_bidx: personBidx,
       },
       roles,
     );

@@ -41,6 +41,8 @@ export interface AppUserTable {
   last_login_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Worker accounts: blind index of the worker's ID number, linking the account to their own file. */
+  person_bidx: string | null;
 }
 
 export interface UserRoleTable {

@@ -50,7 +50,7 @@ export class ScopedDb {
 export function systemSelect<T extends ScopedTable>(
   db: Db,
   table: T,
-  _reason: 'sign-in' | 'session' | 'boot' | 'cli' | 'audit-verify' | 'uniqueness',
+  _reason: 'sign-in' | 'session' | 'boot' | 'cli' | 'audit-verify' | 'uniqueness' | 'self',
 ): SelectQueryBuilder<Database, T, {}> {
   return db.selectFrom(table as ScopedTable) as unknown as SelectQueryBuilder<Database, T, {}>;
 }

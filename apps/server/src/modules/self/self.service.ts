@@ -1,0 +1,120 @@
+import { ACTIVE_FILE_STATUSES, fileStatuses, type HouseholdInput } from '@bangfu/contracts';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import { type Actor, require } from '../../platform/auth/actor.js';
+import { type AppContext, transaction } from '../../platform/context.js';
+import { systemSelect } from '../../platform/db/scoped.js';
+import { AppError } from '../../platform/errors.js';
+import { parseId } from '../archive/archive.rules.js';
+import { createFile } from '../archive/archive.service.js';
+import { submitFile } from '../archive/archive.workflow.js';
+
+/** The worker's own person link (blind index of their ID), set when the account was created. */
+async function personOf(ctx: AppContext, actor: Actor): Promise<string> {
+  const u = await systemSelect(ctx.db, 'app_user', 'self')
+    .select('person_bidx')
+    .where('id', '=', actor.userId ?? -1)
+    .executeTakeFirst();
+  if (!u?.person_bidx) throw new AppError('SELF_NO_FILE');
+  return u.person_bidx;
+}
+
+/** Steps a worker may see: what happened and when, never who reviewed or what objectors said (保守秘密). */
+const VISIBLE_STEPS: Record<string, string> = {
+  create: '建立档案',
+  submit: '提交申请',
+  review_pass: '审核通过，进入公示',
+  review_reject: '审核未通过',
+  objection: '公示期间收到异议，正在核实',
+  renotice: '核实完毕，重新公示',
+  objection_upheld: '经核实未通过',
+  notice_passed: '公示期满，报上级审批',
+  approve: '审批通过，纳入帮扶档案',
+  approval_reject: '审批未通过',
+  review_record: '档案复核',
+  relieve: '解困',
+  exit: '脱困',
+  transfer: '档案转移',
+};
+
+/**
+ * A worker (on showing valid ID, 《困难职工档案管理办法》) sees their own file: status, grade, the steps taken
+ * and the help received. Found through the blind index, whatever organisation holds it. Audited.
+ */
+export async function ownFile(ctx: AppContext, actor: Actor) {
+  require(actor, 'self.read');
+  const bidx = await personOf(ctx, actor);
+  const file = await systemSelect(ctx.db, 'household', 'self')
+    .innerJoin('org_node', 'org_node.id', 'household.org_id')
+    .select([
+      'household.id',
+      'household.file_no',
+      'household.name',
+      'household.status',
+      'household.grade',
+      'household.kind',
+      'household.org_path',
+      'household.province_code',
+      'household.household_size',
+      'household.per_capita_fen',
+      'household.created_at',
+      'household.filed_at',
+      'household.notice_end',
+      'org_node.name as org_name',
+    ])
+    .where('household.id_bidx', '=', bidx)
+    .orderBy('household.id', 'desc')
+    .executeTakeFirst();
+  if (!file) throw new AppError('SELF_NO_FILE');
+  const events = await systemSelect(ctx.db, 'household_event', 'self')
+    .select(['at', 'action', 'to_status'])
+    .where('household_id', '=', file.id)
+    .orderBy('id')
+    .execute();
+  await transaction(ctx, (trx) =>
+    appendAudit(trx, ctx.clock, actor, {
+      action: 'self.read',
+      entityType: 'household',
+      entityId: file.id,
+      orgPath: file.org_path,
+      chain: file.province_code,
+    }),
+  );
+  return {
+    fileNo: file.file_no,
+    name: file.name,
+    status: file.status,
+    statusLabel: fileStatuses.zh[file.status as keyof typeof fileStatuses.zh] ?? file.status,
+    grade: file.grade,
+    kind: file.kind,
+    orgName: file.org_name,
+    householdSize: file.household_size,
+    perCapitaMonthlyFen: Number(file.per_capita_fen),
+    appliedAt: file.created_at,
+    filedAt: file.filed_at,
+    noticeEnd: file.notice_end,
+    steps: events
+      .filter((e) => VISIBLE_STEPS[e.action])
+      .map((e) => ({ at: e.at, step: VISIBLE_STEPS[e.action] as string, status: e.to_status })),
+    /** Payments and other help arrive with the assistance programmes. */
+    assistance: [] as { at: string; programme: string; amountFen: number }[],
+  };
+}
+
+/** A worker applies for themselves: the file is created at their own union and submitted for review. */
+export async function applyForSelf(ctx: AppContext, actor: Actor, input: HouseholdInput) {
+  require(actor, 'self.apply');
+  const bidx = await personOf(ctx, actor);
+  const id = parseId(input.idNumber);
+  if (!id.ok || ctx.crypto.blindIndex(id.id18, 'id') !== bidx) throw new AppError('SELF_NOT_OWN_ID');
+  const existing = await systemSelect(ctx.db, 'household', 'self')
+    .select('id')
+    .where('id_bidx', '=', bidx)
+    .where('status', 'in', [...ACTIVE_FILE_STATUSES])
+    .executeTakeFirst();
+  if (existing) throw new AppError('ARCHIVE_DUPLICATE_PERSON', { holder: '本人已有档案' });
+  // The worker holds no archive rights; the application is filed on their behalf at their own union.
+  const onBehalf: Actor = { ...actor, system: true };
+  const created = await createFile(ctx, onBehalf, { ...input, orgId: actor.scope.orgId });
+  await submitFile(ctx, onBehalf, created.id);
+  return { fileNo: created.fileNo, status: 'submitted' as const };
+}
