@@ -59,7 +59,8 @@ const flag = (v: boolean | null | undefined) => v === true;
 
 function vehicle(f: ExclusionFacts): [boolean, Bilingual] {
   if (!flag(f.ownsVehicle)) return [false, NONE];
-  if (flag(f.vehicleIsDisabilityAid)) return [false, { zh: '车辆为残疾人代步工具，不排除', en: 'the vehicle is a disability aid: excepted' }];
+  if (flag(f.vehicleIsDisabilityAid))
+    return [false, { zh: '车辆为残疾人代步工具，不排除', en: 'the vehicle is a disability aid: excepted' }];
   return [true, { zh: '拥有机动车辆', en: 'owns a vehicle' }];
 }
 
@@ -72,14 +73,19 @@ function homes(f: ExclusionFacts, policy: EligibilityPolicy, size: number): [boo
     const en = `${h.count} homes, ${h.totalAreaM2} m² in all, ${perCapita} m² per person; local figure ${area} m²`;
     // Compare without dividing: total > local × size. The clerk's own finding still counts.
     const over = h.count >= 2 && h.totalAreaM2 > area * size;
-    if (!over && flag(f.multipleHomes)) return [true, { zh: `${text}；经办人核实认定`, en: `${en}; found by the clerk` }];
+    if (!over && flag(f.multipleHomes))
+      return [true, { zh: `${text}；经办人核实认定`, en: `${en}; found by the clerk` }];
     return [over, { zh: text, en }];
   }
-  if (flag(f.multipleHomes)) return [true, { zh: '经核实拥有两套及以上住房且超当地人均面积', en: 'found by the clerk' }];
+  if (flag(f.multipleHomes))
+    return [true, { zh: '经核实拥有两套及以上住房且超当地人均面积', en: 'found by the clerk' }];
   if (h && h.count >= 2) {
     return [
       false,
-      { zh: '有两套及以上住房，但本政策未设当地人均住房面积，请人工核实', en: 'two or more homes, but the policy sets no local per-capita area: verify by hand' },
+      {
+        zh: '有两套及以上住房，但本政策未设当地人均住房面积，请人工核实',
+        en: 'two or more homes, but the policy sets no local per-capita area: verify by hand',
+      },
     ];
   }
   return [false, NONE];
@@ -95,7 +101,11 @@ function nonCooperation(f: ExclusionFacts): [boolean, Bilingual] {
 }
 
 /** Every exclusion, whether the policy applies it, whether the household has it, and why. */
-export function checkExclusions(facts: ExclusionFacts, policy: EligibilityPolicy, householdSize: number): ExclusionCheck[] {
+export function checkExclusions(
+  facts: ExclusionFacts,
+  policy: EligibilityPolicy,
+  householdSize: number,
+): ExclusionCheck[] {
   const results: Record<ExclusionCode, [boolean, Bilingual]> = {
     vehicle: vehicle(facts),
     multipleHomes: homes(facts, policy, householdSize),

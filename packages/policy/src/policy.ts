@@ -99,8 +99,10 @@ export function checkPolicy(p: EligibilityPolicy): PolicyProblem[] {
   const out: PolicyProblem[] = [];
   const bad = (field: string, zh: string, en: string) => out.push({ field, zh, en });
   if (!p.policyId) bad('policyId', '政策编号不能为空', 'policyId is empty');
-  if (!Number.isSafeInteger(p.version) || p.version < 1) bad('version', '版本号应为正整数', 'version must be a positive integer');
-  if (!ISO_DAY.test(p.effectiveFrom)) bad('effectiveFrom', '生效日期应为YYYY-MM-DD', 'effectiveFrom must be YYYY-MM-DD');
+  if (!Number.isSafeInteger(p.version) || p.version < 1)
+    bad('version', '版本号应为正整数', 'version must be a positive integer');
+  if (!ISO_DAY.test(p.effectiveFrom))
+    bad('effectiveFrom', '生效日期应为YYYY-MM-DD', 'effectiveFrom must be YYYY-MM-DD');
   if (!isFen(p.dibaoLineFen) || (p.vocabulary === 'current' && p.dibaoLineFen === 0)) {
     bad('dibaoLineFen', '低保标准应为正的整数分', 'the 低保 line must be a positive integer of 分');
   }
@@ -108,12 +110,20 @@ export function checkPolicy(p: EligibilityPolicy): PolicyProblem[] {
     bad('relativeMultipleBp', '相对困难倍数不应低于1倍', 'the relative multiple must be at least 10000 bp (1×)');
   }
   if (!isFen(p.accidentThresholdFen) || p.accidentThresholdFen === 0) {
-    bad('accidentThresholdFen', '意外致困认定金额应为正的整数分', 'the accident threshold must be a positive integer of 分');
+    bad(
+      'accidentThresholdFen',
+      '意外致困认定金额应为正的整数分',
+      'the accident threshold must be a positive integer of 分',
+    );
   }
   if (p.vocabulary === 'legacy') {
     const l = p.legacyLines;
     if (!l || !isFen(l.tekunFen) || !isFen(l.kunnanFen) || l.tekunFen === 0) {
-      bad('legacyLines', '旧口径须设特困、困难标准（正的整数分）', 'the legacy vocabulary needs 特困 and 困难 lines (positive 分)');
+      bad(
+        'legacyLines',
+        '旧口径须设特困、困难标准（正的整数分）',
+        'the legacy vocabulary needs 特困 and 困难 lines (positive 分)',
+      );
     } else if (l.tekunFen > l.kunnanFen) {
       bad('legacyLines', '特困标准不应高于困难标准', 'the 特困 line must not be above the 困难 line');
     }

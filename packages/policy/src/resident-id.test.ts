@@ -98,12 +98,22 @@ const body17 = fc
     fc.date({ min: new Date('1900-01-01'), max: new Date('2026-11-23'), noInvalidDate: true }),
     fc.integer({ min: 0, max: 999 }),
   )
-  .map(([region, d, seq]) => `${region}${d.toISOString().slice(0, 10).replace(/-/g, '')}${String(seq).padStart(3, '0')}`);
+  .map(
+    ([region, d, seq]) => `${region}${d.toISOString().slice(0, 10).replace(/-/g, '')}${String(seq).padStart(3, '0')}`,
+  );
 
 describe('resident ID numbers: published examples and boundaries', () => {
   it('accepts published examples: residence permits for Hong Kong, Macau and Taiwan residents', () => {
-    expect(parseResidentId('810000199408230021', today)).toMatchObject({ ok: true, sex: 'female', regionCode: '810000' });
-    expect(parseResidentId('820000200009100032', today)).toMatchObject({ ok: true, sex: 'male', birthDate: '2000-09-10' });
+    expect(parseResidentId('810000199408230021', today)).toMatchObject({
+      ok: true,
+      sex: 'female',
+      regionCode: '810000',
+    });
+    expect(parseResidentId('820000200009100032', today)).toMatchObject({
+      ok: true,
+      sex: 'male',
+      birthDate: '2000-09-10',
+    });
     expect(parseResidentId('830000199201300022', today)).toMatchObject({ ok: true, birthDate: '1992-01-30' });
   });
 

@@ -1,5 +1,5 @@
 import type { HouseholdInput } from '@bangfu/contracts';
-import { type IdResult, parseResidentId } from '@bangfu/policy';
+import { countHousehold, type IdResult, parseResidentId, perCapitaMonthlyIncome } from '@bangfu/policy';
 
 /** Validate and convert a resident ID (GB 11643) as typed on the form. */
 export function parseId(raw: string): IdResult {
@@ -7,17 +7,22 @@ export function parseId(raw: string): IdResult {
 }
 
 /**
- * Household size and per-capita monthly income (分), the DOMAIN.md income test: (12-month income − rigid
- * spending) ÷ household size ÷ 12, floored to the 分, never below zero. The size counts the worker and the
- * members entered on the form; the local family-size rule of seed 004 篇十二 and the grade proposal under the
- * node's policy come with the eligibility policies.
+ * Household size by the family-size rule of seed 004 篇十二 (`countHousehold`) and per-capita monthly income by
+ * the income test of DOMAIN.md (`perCapitaMonthlyIncome`: 12-month income − rigid spending, ÷ size ÷ 12). The
+ * grade proposal under the node's eligibility policy (`proposeGrade`) needs the per-node policy store, which
+ * comes with the policy issue.
  */
 export function householdFigures(input: HouseholdInput) {
-  const i = input.incomes;
-  const income = i.wagesFen + i.businessFen + i.propertyFen + i.transferFen + i.otherIncomeFen;
-  const rigid =
-    i.medicalSpendingFen + i.disabilitySpendingFen + i.schoolingSpendingFen + i.housingSpendingFen + i.otherSpendingFen;
-  const annualIncomeFen = Math.max(0, income - rigid);
-  const householdSize = 1 + input.members.length;
-  return { householdSize, annualIncomeFen, perCapitaMonthlyFen: Math.floor(annualIncomeFen / householdSize / 12) };
+  const count = countHousehold({
+    maritalStatus: input.maritalStatus,
+    singleParent: input.singleParent,
+    members: input.members.map((m) => ({ name: m.name, relation: m.relation, maritalStatus: m.maritalStatus ?? null })),
+  });
+  const test = perCapitaMonthlyIncome(input.incomes, count.size);
+  return {
+    householdSize: count.size,
+    annualIncomeFen: test.netAnnualFen,
+    perCapitaMonthlyFen: test.perCapitaMonthlyFen,
+    count,
+  };
 }
