@@ -157,6 +157,16 @@ export const errorCatalog = {
   },
   SELF_NO_FILE: { status: 404, zh: '尚未查到您的档案', en: 'No file of yours was found' },
   SELF_NOT_OWN_ID: { status: 403, zh: '只能为本人提交申请', en: 'You can apply only for yourself' },
+  POLICY_NOT_FOUND: {
+    status: 404,
+    zh: '本级及上级均未设定生效的认定政策',
+    en: 'No eligibility policy is in force at this node or above',
+  },
+  POLICY_INVALID: {
+    status: 400,
+    zh: '政策参数不完整或不合理',
+    en: 'The policy parameters are incomplete or inconsistent',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -148,6 +148,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['household_id', 'id'])
     .execute();
   await upImports(db);
+  // Eligibility policies: versions per node by effective date, inherited down the tree (packages/policy).
+  await id('eligibility_policy')
+    .addColumn('org_id', t.bigint, (c) => c.notNull().references('org_node.id'))
+    .addColumn('org_path', t.pathText, (c) => c.notNull())
+    .addColumn('province_code', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('effective_from', 'text', (c) => c.notNull())
+    .addColumn('data_json', 'text', (c) => c.notNull())
+    .addColumn('created_by', t.bigint)
+    .addColumn('created_at', t.timestamp, (c) => c.notNull())
+    .addUniqueConstraint('eligibility_policy_version_uq', ['org_id', 'version'])
+    .execute();
+  await db.schema.alterTable('household').addColumn('grade_explanation_json', 'text').execute();
   // Worker self-service: a worker account is linked to its person by the blind index of their ID number.
   await db.schema.alterTable('app_user').addColumn('person_bidx', 'text').execute();
   await db.schema.createIndex('app_user_person_idx').on('app_user').column('person_bidx').execute();

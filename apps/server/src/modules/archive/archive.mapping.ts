@@ -144,6 +144,7 @@ export function toRows(
       annual_income_fen: figures.annualIncomeFen,
       per_capita_fen: figures.perCapitaMonthlyFen,
       grade_proposed: null,
+      grade_explanation_json: null,
       details_json: JSON.stringify(details),
     },
     members,

@@ -85,6 +85,8 @@ export async function getFile(ctx: AppContext, actor: Actor, id: number, opts: {
     version: row.version,
     gradeProposed: row.grade_proposed,
     gradeOverrideReason: row.grade_override_reason,
+    /** Why the system proposes this grade: each input, threshold and the policy version. */
+    gradeExplanation: row.grade_explanation_json ? (JSON.parse(row.grade_explanation_json) as unknown) : null,
     annualIncomeFen: Number(row.annual_income_fen),
     disability: row.disability,
     workStatus: row.work_status,

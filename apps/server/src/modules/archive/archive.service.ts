@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
+import { proposeFor } from '../policy/policy.service.js';
 import { toRows } from './archive.mapping.js';
 import * as repo from './archive.repository.js';
 
@@ -58,9 +59,12 @@ export async function createFile(ctx: AppContext, actor: Actor, input: Household
     await refuseDuplicate(trx, rows.household.id_bidx);
     const now = ctx.clock.now();
     const fileNo = await repo.nextFileNo(trx, org.province_code, now.getUTCFullYear());
+    const proposal = await proposeFor(trx, org.path, now.toISOString().slice(0, 10), input);
     const where = { org_id: org.id, org_path: org.path, province_code: org.province_code };
     const household = {
       ...rows.household,
+      grade_proposed: proposal?.grade ?? null,
+      grade_explanation_json: proposal ? JSON.stringify(proposal) : null,
       ...where,
       file_no: fileNo,
       status: 'draft',
@@ -130,7 +134,15 @@ export async function updateFile(
     const where = { org_id: org.id, org_path: org.path, province_code: org.province_code };
     const version = before.version + 1;
     const now = ctx.clock.now().toISOString();
-    await repo.updateHousehold(trx, id, { ...rows.household, ...where, version, updated_at: now });
+    const proposal = await proposeFor(trx, org.path, now.slice(0, 10), input);
+    await repo.updateHousehold(trx, id, {
+      ...rows.household,
+      grade_proposed: proposal?.grade ?? null,
+      grade_explanation_json: proposal ? JSON.stringify(proposal) : null,
+      ...where,
+      version,
+      updated_at: now,
+    });
     await repo.replaceMembers(
       trx,
       { id, ...where },

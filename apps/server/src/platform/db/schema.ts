@@ -106,6 +106,8 @@ export interface HouseholdTable extends TenantColumns {
   grade: string | null;
   grade_proposed: string | null;
   grade_override_reason: string | null;
+  /** The proposal's explanation (rule, inputs, thresholds, policy version), JSON. */
+  grade_explanation_json: string | null;
   name: string;
   name_sort: string;
   name_initials: string;
@@ -227,7 +229,17 @@ export interface ArchiveImportRowTable extends TenantColumns {
   household_id: number | null;
 }
 
+export interface EligibilityPolicyTable extends TenantColumns {
+  id: Generated<number>;
+  version: number;
+  effective_from: string;
+  data_json: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
+  eligibility_policy: EligibilityPolicyTable;
   archive_import: ArchiveImportTable;
   archive_import_row: ArchiveImportRowTable;
   archive_setting: ArchiveSettingTable;
@@ -253,4 +265,5 @@ export type TenantTable =
   | 'household_version'
   | 'household_event'
   | 'archive_import'
-  | 'archive_import_row';
+  | 'archive_import_row'
+  | 'eligibility_policy';

@@ -18,7 +18,8 @@ describe('scoping is enforced in the repository layer', () => {
     for (const f of files(src)) {
       if (f.endsWith(path.join('platform', 'db', 'scoped.ts'))) continue;
       const text = fs.readFileSync(f, 'utf8');
-      const re = /([\w)]+)\s*\.selectFrom\(\s*['"](org_node|app_user|audit_log|household\w*|archive_import\w*)['"]/g;
+      const re =
+        /([\w)]+)\s*\.selectFrom\(\s*['"](org_node|app_user|audit_log|household\w*|archive_import\w*|eligibility_policy)['"]/g;
       for (const m of text.matchAll(re))
         if (m[1] !== 'sdb' && m[1] !== 'tsdb') offenders.push(`${path.relative(src, f)}: ${m[0]}`);
     }

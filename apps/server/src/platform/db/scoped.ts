@@ -14,6 +14,7 @@ const pathColumn = {
   household_event: 'org_path',
   archive_import: 'org_path',
   archive_import_row: 'org_path',
+  eligibility_policy: 'org_path',
 } as const;
 export type ScopedTable = TenantTable | 'org_node';
 
@@ -50,7 +51,7 @@ export class ScopedDb {
 export function systemSelect<T extends ScopedTable>(
   db: Db,
   table: T,
-  _reason: 'sign-in' | 'session' | 'boot' | 'cli' | 'audit-verify' | 'uniqueness' | 'self',
+  _reason: 'sign-in' | 'session' | 'boot' | 'cli' | 'audit-verify' | 'uniqueness' | 'self' | 'policy-inheritance',
 ): SelectQueryBuilder<Database, T, {}> {
   return db.selectFrom(table as ScopedTable) as unknown as SelectQueryBuilder<Database, T, {}>;
 }

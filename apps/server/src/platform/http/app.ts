@@ -23,6 +23,7 @@ import { registerAuditRoutes } from '../../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
 import { registerHealthRoutes } from '../../modules/health/health.routes.js';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.js';
+import { registerPolicyRoutes } from '../../modules/policy/policy.routes.js';
 import { registerSelfRoutes } from '../../modules/self/self.routes.js';
 import { registerUserRoutes } from '../../modules/users/users.routes.js';
 import type { AppContext } from '../context.js';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerArchiveWorkflowRoutes(zapi, ctx);
       registerArchiveManageRoutes(zapi, ctx);
       registerSelfRoutes(zapi, ctx);
+      registerPolicyRoutes(zapi, ctx);
     },
     { prefix: '/api' },
   );
