@@ -181,7 +181,10 @@ export function writeCell(c: Column, value: unknown): string {
 export function setPath(obj: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split('.');
   let o = obj;
-  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) {
+    if (o[k] === undefined) o[k] = {};
+    o = o[k] as Record<string, unknown>;
+  }
   o[keys.at(-1) as string] = value;
 }
 

@@ -123,6 +123,16 @@ describe.each(testDialects)('accounts, sessions and passwords on %s', (dialect) 
     expect((await again.get('/api/v1/auth/me')).body.mustChangePassword).toBe(true);
   });
 
+  it('keeps a user’s sessions when an edit leaves their roles unchanged', async () => {
+    const u = await env.user('same-roles', rootId, ['reviewer']);
+    const c = await env.login('same-roles');
+    const admin = await env.loginAdmin();
+    await admin.patch(`/api/v1/users/${u.id}`, { roles: ['reviewer'], displayName: '改名' });
+    expect((await c.get('/api/v1/auth/me')).status).toBe(200);
+    await admin.patch(`/api/v1/users/${u.id}`, { roles: ['reviewer', 'auditor'] });
+    expect((await c.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
   it('refuses a disabled account and ends its sessions', async () => {
     const u = await env.user('disable-me', rootId, ['auditor']);
     const c = await env.login('disable-me');

@@ -127,7 +127,11 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
     patch.updated_at = now;
     await repo.update(trx, id, patch);
     if (input.roles) await repo.setRoles(trx, id, [...new Set(input.roles)].sort() as Role[]);
-    if (input.status === 'disabled' || input.roles || patch.org_id) await repo.revokeSessions(trx, id, now);
+    const rolesChanged =
+      input.roles !== undefined && [...new Set(input.roles)].sort().join() !== [...before.roles].sort().join();
+    // Sessions end only when what they were granted changes: disabled, other roles, another node.
+    if ((input.status === 'disabled' && before.status !== 'disabled') || rolesChanged || patch.org_id)
+      await repo.revokeSessions(trx, id, now);
     const after = await mustFind(sdb, id);
     await appendAudit(trx, ctx.clock, actor, {
       action: 'user.update',

@@ -1,0 +1,48 @@
+import { ApartmentOutlined, AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Action } from '@bangfu/contracts';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+
+export interface MenuRoute {
+  path: string;
+  /** i18n key of the menu label and page title. */
+  label: string;
+  icon: ReactNode;
+  permission: Action;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+/** The pages of the side menu, each its own lazily loaded chunk, shown to users holding the permission. */
+export const menuRoutes: MenuRoute[] = [
+  {
+    path: '/orgs',
+    label: 'menu.orgs',
+    icon: <ApartmentOutlined />,
+    permission: 'org.read',
+    page: lazy(() => import('../features/orgs/OrgsPage')),
+  },
+  {
+    path: '/users',
+    label: 'menu.users',
+    icon: <TeamOutlined />,
+    permission: 'user.read',
+    page: lazy(() => import('../features/users/UsersPage')),
+  },
+  {
+    path: '/audit',
+    label: 'menu.audit',
+    icon: <AuditOutlined />,
+    permission: 'audit.read',
+    page: lazy(() => import('../features/audit/AuditPage')),
+  },
+];
+
+export const PasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
+
+export function allowedRoutes(permissions: readonly string[]): MenuRoute[] {
+  return menuRoutes.filter((r) => permissions.includes(r.permission));
+}
+
+/** Where a signed-in user lands: the first page they may open (or the password page, always allowed). */
+export function homePath(permissions: readonly string[]): string {
+  return allowedRoutes(permissions)[0]?.path ?? '/password';
+}

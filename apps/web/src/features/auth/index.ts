@@ -1,0 +1,2 @@
+/** The public face of the auth feature for other features. */
+export { useCurrentUser, usePermission } from './api';
