@@ -40,3 +40,16 @@ export const ImportCommitSchema = z.object({
   /** Migrating an existing paper/Excel archive: files enter as 在档 directly (approvers only). */
   asFiled: z.boolean().default(false),
 });
+
+/** Attachment kinds of a household file (申请材料, 诊断证明, 票据, 入户照片, 异议材料). */
+export const attachmentKinds = [
+  'id_copy',
+  'hukou',
+  'application',
+  'diagnosis',
+  'receipt',
+  'visit_photo',
+  'objection',
+  'other',
+] as const;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;

@@ -167,6 +167,13 @@ export const errorCatalog = {
     zh: '政策参数不完整或不合理',
     en: 'The policy parameters are incomplete or inconsistent',
   },
+  ATTACHMENT_TYPE: {
+    status: 415,
+    zh: '附件只能是 JPG、PNG 图片或 PDF 文件',
+    en: 'Attachments must be JPG or PNG images or PDF files',
+  },
+  ATTACHMENT_TOO_LARGE: { status: 413, zh: '附件不能超过10MB', en: 'An attachment may not exceed 10 MB' },
+  ATTACHMENT_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'Attachment not found' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

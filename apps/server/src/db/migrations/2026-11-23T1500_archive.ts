@@ -161,6 +161,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('eligibility_policy_version_uq', ['org_id', 'version'])
     .execute();
   await db.schema.alterTable('household').addColumn('grade_explanation_json', 'text').execute();
+  // Attachments (ID copies, diagnoses, receipts, visit photos): encrypted content, checksum, never deleted.
+  await id('household_attachment')
+    .addColumn('household_id', t.bigint, (c) => c.notNull().references('household.id'))
+    .addColumn('org_id', t.bigint, (c) => c.notNull())
+    .addColumn('org_path', t.pathText, (c) => c.notNull())
+    .addColumn('province_code', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('filename', 'text', (c) => c.notNull())
+    .addColumn('mime', 'text', (c) => c.notNull())
+    .addColumn('size_bytes', 'integer', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('content_enc', 'text', (c) => c.notNull())
+    .addColumn('uploaded_by', t.bigint)
+    .addColumn('uploaded_at', t.timestamp, (c) => c.notNull())
+    .addColumn('removed_at', t.timestamp)
+    .execute();
+  await db.schema
+    .createIndex('household_attachment_idx')
+    .on('household_attachment')
+    .columns(['household_id', 'id'])
+    .execute();
   // Worker self-service: a worker account is linked to its person by the blind index of their ID number.
   await db.schema.alterTable('app_user').addColumn('person_bidx', 'text').execute();
   await db.schema.createIndex('app_user_person_idx').on('app_user').column('person_bidx').execute();

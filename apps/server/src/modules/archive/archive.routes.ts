@@ -1,4 +1,6 @@
 import {
+  ATTACHMENT_MAX_BYTES,
+  attachmentKinds,
   HouseholdInputSchema,
   HouseholdListItemSchema,
   HouseholdQuerySchema,
@@ -7,8 +9,10 @@ import {
 } from '@bangfu/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
+import { addAttachment, attachmentContent, listAttachments } from './archive.attachments.js';
 import { fileHistory, fileVersion, getFile, listFiles } from './archive.read.js';
 import { createFile, updateFile } from './archive.service.js';
 
@@ -16,6 +20,58 @@ const tags = ['archive'];
 const Created = z.object({ id: z.number().int(), fileNo: z.string() });
 
 export function registerArchiveRoutes(api: Api, ctx: AppContext) {
+  api.post(
+    '/v1/households/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'Attach a JPG, PNG or PDF (≤ 10 MB, multipart field "file"); kind says what it is',
+        consumes: ['multipart/form-data'],
+        params: IdParamSchema,
+        querystring: z.object({ kind: z.enum(attachmentKinds) }),
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      const file = await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES } });
+      if (!file) throw new AppError('ATTACHMENT_TYPE');
+      const content = await file.toBuffer();
+      if (file.file.truncated) throw new AppError('ATTACHMENT_TOO_LARGE');
+      return reply.code(201).send(
+        await addAttachment(ctx, actorOf(req), req.params.id, {
+          kind: req.query.kind,
+          filename: file.filename,
+          content,
+        }),
+      );
+    },
+  );
+  api.get(
+    '/v1/households/:id/attachments',
+    { schema: { tags, summary: 'Attachments of a file (metadata)', params: IdParamSchema } },
+    async (req) => listAttachments(ctx, actorOf(req), req.params.id),
+  );
+  api.get(
+    '/v1/households/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: 'Download an attachment (needs personal.reveal; audited)',
+        params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }),
+      },
+    },
+    async (req, reply) => {
+      const a = await attachmentContent(ctx, actorOf(req), req.params.id, req.params.attachmentId);
+      return reply
+        .type(a.mime)
+        .header(
+          'content-disposition',
+          `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
+        )
+        .send(a.content);
+    },
+  );
+
   api.get(
     '/v1/households',
     {

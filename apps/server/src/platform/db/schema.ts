@@ -238,7 +238,22 @@ export interface EligibilityPolicyTable extends TenantColumns {
   created_at: string;
 }
 
+export interface HouseholdAttachmentTable extends TenantColumns {
+  id: Generated<number>;
+  household_id: number;
+  kind: string;
+  filename: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  content_enc: string;
+  uploaded_by: number | null;
+  uploaded_at: string;
+  removed_at: string | null;
+}
+
 export interface Database {
+  household_attachment: HouseholdAttachmentTable;
   eligibility_policy: EligibilityPolicyTable;
   archive_import: ArchiveImportTable;
   archive_import_row: ArchiveImportRowTable;
@@ -266,4 +281,5 @@ export type TenantTable =
   | 'household_event'
   | 'archive_import'
   | 'archive_import_row'
-  | 'eligibility_policy';
+  | 'eligibility_policy'
+  | 'household_attachment';

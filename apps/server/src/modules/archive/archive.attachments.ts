@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { ATTACHMENT_MAX_BYTES, type attachmentKinds } from '@bangfu/contracts';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import { type Actor, require } from '../../platform/auth/actor.js';
+import { type AppContext, transaction } from '../../platform/context.js';
+import { ScopedDb } from '../../platform/db/scoped.js';
+import { AppError } from '../../platform/errors.js';
+import { mustFindFile } from './archive.service.js';
+
+type Kind = (typeof attachmentKinds)[number];
+
+/** The type is read from the content (magic bytes), never trusted from the file name or the browser. */
+export function sniffMime(b: Buffer): 'image/jpeg' | 'image/png' | 'application/pdf' | null {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (b.length >= 5 && b.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  return null;
+}
+
+/** Attach a scan or photo to a file: type and size checked, SHA-256 kept, content encrypted at rest. */
+export async function addAttachment(
+  ctx: AppContext,
+  actor: Actor,
+  householdId: number,
+  a: { kind: Kind; filename: string; content: Buffer },
+) {
+  require(actor, 'archive.write');
+  if (a.content.length > ATTACHMENT_MAX_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE');
+  const mime = sniffMime(a.content);
+  if (!mime) throw new AppError('ATTACHMENT_TYPE');
+  return transaction(ctx, async (trx) => {
+    const file = await mustFindFile(new ScopedDb(trx, actor.scope), householdId);
+    const sha256 = createHash('sha256').update(a.content).digest('hex');
+    const now = ctx.clock.now().toISOString();
+    const row = await trx
+      .insertInto('household_attachment')
+      .values({
+        household_id: householdId,
+        org_id: Number(file.org_id),
+        org_path: file.org_path,
+        province_code: file.province_code,
+        kind: a.kind,
+        filename: a.filename.slice(0, 200),
+        mime,
+        size_bytes: a.content.length,
+        sha256,
+        content_enc: ctx.crypto.encrypt(a.content.toString('base64')),
+        uploaded_by: actor.userId,
+        uploaded_at: now,
+        removed_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'archive.attach',
+      entityType: 'household',
+      entityId: householdId,
+      orgPath: file.org_path,
+      chain: file.province_code,
+      after: { attachmentId: Number(row.id), kind: a.kind, mime, size: a.content.length, sha256 },
+    });
+    return {
+      id: Number(row.id),
+      kind: a.kind,
+      filename: a.filename,
+      mime,
+      sizeBytes: a.content.length,
+      sha256,
+      uploadedAt: now,
+    };
+  });
+}
+
+export async function listAttachments(ctx: AppContext, actor: Actor, householdId: number) {
+  require(actor, 'archive.read');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  await mustFindFile(sdb, householdId);
+  const rows = await sdb
+    .selectFrom('household_attachment')
+    .select(['id', 'kind', 'filename', 'mime', 'size_bytes', 'sha256', 'uploaded_at'])
+    .where('household_id', '=', householdId)
+    .where('removed_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    kind: r.kind,
+    filename: r.filename,
+    mime: r.mime,
+    sizeBytes: r.size_bytes,
+    sha256: r.sha256,
+    uploadedAt: r.uploaded_at,
+  }));
+}
+
+/** The content holds personal data (diagnoses, ID copies): personal.reveal, audited, checksum verified. */
+export async function attachmentContent(ctx: AppContext, actor: Actor, householdId: number, attachmentId: number) {
+  require(actor, 'archive.read');
+  require(actor, 'personal.reveal');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const file = await mustFindFile(sdb, householdId);
+  const r = await sdb
+    .selectFrom('household_attachment')
+    .select(['filename', 'mime', 'sha256', 'content_enc'])
+    .where('household_id', '=', householdId)
+    .where('id', '=', attachmentId)
+    .executeTakeFirst();
+  if (!r) throw new AppError('ATTACHMENT_NOT_FOUND', { id: attachmentId });
+  const content = Buffer.from(ctx.crypto.decrypt(r.content_enc), 'base64');
+  if (createHash('sha256').update(content).digest('hex') !== r.sha256)
+    throw new Error(`attachment ${attachmentId} fails its checksum`);
+  await transaction(ctx, (trx) =>
+    appendAudit(trx, ctx.clock, actor, {
+      action: 'archive.attachment_read',
+      entityType: 'household',
+      entityId: householdId,
+      orgPath: file.org_path,
+      chain: file.province_code,
+      after: { attachmentId },
+    }),
+  );
+  return { filename: r.filename, mime: r.mime, content };
+}
