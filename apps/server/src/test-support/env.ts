@@ -96,6 +96,15 @@ export class TestEnv {
     return u;
   }
 
+  /** The usual sample chain: 广东省总工会 → 武江区总工会 (county 440203) → 西河镇总工会 (street). */
+  async countyWithStreet() {
+    const root = await this.root();
+    const province = await this.org(root.id, '广东省总工会', 'province', '440000');
+    const county = await this.org(province.id, '武江区总工会', 'county', '440203');
+    const street = await this.org(county.id, '西河镇总工会', 'street');
+    return { root, province, county, street };
+  }
+
   client(): Client & { cookie?: string } {
     const self = this;
     const c: Client & { cookie?: string } = {

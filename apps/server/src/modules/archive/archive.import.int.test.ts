@@ -59,10 +59,9 @@ describe.each(testDialects)('archive Excel import and export on %s', (dialect) =
 
   beforeAll(async () => {
     env = await TestEnv.create(dialect);
-    const root = await env.root();
-    const prov = await env.org(root.id, '广东省总工会', 'province', '440000');
-    const county = await env.org(prov.id, '武江区总工会', 'county', '440203');
-    street = await env.org(county.id, '西河镇总工会', 'street');
+    const tree = await env.countyWithStreet();
+    const county = tree.county;
+    street = tree.street;
     await env.user('clerk', street.id, ['intake_clerk']);
     await env.user('approver', county.id, ['approver', 'reviewer']);
     clerk = await env.login('clerk');

@@ -13,10 +13,7 @@ describe.each(testDialects)('eligibility policies on %s', (dialect) => {
 
   beforeAll(async () => {
     env = await TestEnv.create(dialect);
-    const root = await env.root();
-    const prov = await env.org(root.id, '广东省总工会', 'province', '440000');
-    county = await env.org(prov.id, '武江区总工会', 'county', '440203');
-    street = await env.org(county.id, '西河镇总工会', 'street');
+    ({ county, street } = await env.countyWithStreet());
     await env.user('county-admin', county.id, ['admin']);
     await env.user('clerk', street.id, ['intake_clerk']);
     admin = await env.login('county-admin');

@@ -11,10 +11,7 @@ describe.each(testDialects)('worker self-service on %s', (dialect) => {
 
   beforeAll(async () => {
     env = await TestEnv.create(dialect);
-    const root = await env.root();
-    const prov = await env.org(root.id, '广东省总工会', 'province', '440000');
-    const county = await env.org(prov.id, '武江区总工会', 'county', '440203');
-    street = await env.org(county.id, '西河镇总工会', 'street');
+    ({ street } = await env.countyWithStreet());
     await env.user('clerk', street.id, ['intake_clerk']);
     clerk = await env.login('clerk');
   });
