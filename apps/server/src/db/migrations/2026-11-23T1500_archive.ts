@@ -1,5 +1,5 @@
 import { ACTIVE_FILE_STATUSES } from '@bangfu/contracts';
-import { type Kysely, sql } from 'kysely';
+import { type CreateTableBuilder, type Kysely, sql } from 'kysely';
 import { types } from '../../platform/db/dialect.js';
 
 /**
@@ -14,11 +14,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     t.pg
       ? db.schema.createTable(name).addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity())
       : db.schema.createTable(name).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-  const tenant = <T extends { addColumn: (...a: any[]) => T }>(b: T) =>
+  const tenant = (b: CreateTableBuilder<string, any>) =>
     b
-      .addColumn('org_id', t.bigint, (c: any) => c.notNull().references('org_node.id'))
-      .addColumn('org_path', t.pathText, (c: any) => c.notNull())
-      .addColumn('province_code', 'text', (c: any) => c.notNull());
+      .addColumn('org_id', t.bigint, (c) => c.notNull().references('org_node.id'))
+      .addColumn('org_path', t.pathText, (c) => c.notNull())
+      .addColumn('province_code', 'text', (c) => c.notNull());
 
   await db.schema
     .createTable('file_counter')
@@ -147,12 +147,38 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('household_event')
     .columns(['household_id', 'id'])
     .execute();
-  await upImports(db);
+  // Staged Excel imports: upload → per-row report → decisions on suspected duplicates → commit.
+  await tenant(id('archive_import'))
+    .addColumn('filename', 'text', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('total', 'integer', (c) => c.notNull())
+    .addColumn('processed', 'integer', (c) => c.notNull())
+    .addColumn('valid', 'integer', (c) => c.notNull())
+    .addColumn('invalid', 'integer', (c) => c.notNull())
+    .addColumn('suspected', 'integer', (c) => c.notNull())
+    .addColumn('committed', 'integer', (c) => c.notNull())
+    .addColumn('error', 'text')
+    .addColumn('created_by', t.bigint)
+    .addColumn('created_at', t.timestamp, (c) => c.notNull())
+    .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+    .execute();
+  await tenant(id('archive_import_row'))
+    .addColumn('import_id', t.bigint, (c) => c.notNull().references('archive_import.id'))
+    .addColumn('row_no', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('name', 'text')
+    .addColumn('problems_json', 'text')
+    .addColumn('payload_enc', 'text')
+    .addColumn('household_id', t.bigint)
+    .execute();
+  await db.schema
+    .createIndex('archive_import_row_idx')
+    .on('archive_import_row')
+    .columns(['import_id', 'status', 'row_no'])
+    .execute();
   // Eligibility policies: versions per node by effective date, inherited down the tree (packages/policy).
-  await id('eligibility_policy')
-    .addColumn('org_id', t.bigint, (c) => c.notNull().references('org_node.id'))
-    .addColumn('org_path', t.pathText, (c) => c.notNull())
-    .addColumn('province_code', 'text', (c) => c.notNull())
+  await tenant(id('eligibility_policy'))
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('effective_from', 'text', (c) => c.notNull())
     .addColumn('data_json', 'text', (c) => c.notNull())
@@ -162,11 +188,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.alterTable('household').addColumn('grade_explanation_json', 'text').execute();
   // Attachments (ID copies, diagnoses, receipts, visit photos): encrypted content, checksum, never deleted.
-  await id('household_attachment')
+  await tenant(id('household_attachment'))
     .addColumn('household_id', t.bigint, (c) => c.notNull().references('household.id'))
-    .addColumn('org_id', t.bigint, (c) => c.notNull())
-    .addColumn('org_path', t.pathText, (c) => c.notNull())
-    .addColumn('province_code', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('filename', 'text', (c) => c.notNull())
     .addColumn('mime', 'text', (c) => c.notNull())
@@ -185,50 +208,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Worker self-service: a worker account is linked to its person by the blind index of their ID number.
   await db.schema.alterTable('app_user').addColumn('person_bidx', 'text').execute();
   await db.schema.createIndex('app_user_person_idx').on('app_user').column('person_bidx').execute();
-}
-
-/** Staged Excel imports: upload → per-row report → decisions on suspected duplicates → commit. */
-async function upImports(db: Kysely<any>): Promise<void> {
-  const t = types(db);
-  const id = (name: string) =>
-    t.pg
-      ? db.schema.createTable(name).addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-      : db.schema.createTable(name).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-  await id('archive_import')
-    .addColumn('org_id', t.bigint, (c) => c.notNull().references('org_node.id'))
-    .addColumn('org_path', t.pathText, (c) => c.notNull())
-    .addColumn('province_code', 'text', (c) => c.notNull())
-    .addColumn('filename', 'text', (c) => c.notNull())
-    .addColumn('sha256', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('total', 'integer', (c) => c.notNull())
-    .addColumn('processed', 'integer', (c) => c.notNull())
-    .addColumn('valid', 'integer', (c) => c.notNull())
-    .addColumn('invalid', 'integer', (c) => c.notNull())
-    .addColumn('suspected', 'integer', (c) => c.notNull())
-    .addColumn('committed', 'integer', (c) => c.notNull())
-    .addColumn('error', 'text')
-    .addColumn('created_by', t.bigint)
-    .addColumn('created_at', t.timestamp, (c) => c.notNull())
-    .addColumn('updated_at', t.timestamp, (c) => c.notNull())
-    .execute();
-  await id('archive_import_row')
-    .addColumn('import_id', t.bigint, (c) => c.notNull().references('archive_import.id'))
-    .addColumn('org_id', t.bigint, (c) => c.notNull())
-    .addColumn('org_path', t.pathText, (c) => c.notNull())
-    .addColumn('province_code', 'text', (c) => c.notNull())
-    .addColumn('row_no', 'integer', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('name', 'text')
-    .addColumn('problems_json', 'text')
-    .addColumn('payload_enc', 'text')
-    .addColumn('household_id', t.bigint)
-    .execute();
-  await db.schema
-    .createIndex('archive_import_row_idx')
-    .on('archive_import_row')
-    .columns(['import_id', 'status', 'row_no'])
-    .execute();
 }
 
 export async function down(): Promise<void> {

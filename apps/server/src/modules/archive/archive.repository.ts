@@ -187,19 +187,6 @@ function applyQueue<QB extends ReturnType<typeof householdsWithOrg>>(qb: QB, q: 
 const householdsWithOrg = (sdb: ScopedDb) =>
   sdb.selectFrom('household').innerJoin('org_node', 'org_node.id', 'household.org_id');
 
-/** Full rows of a filtered list, for export (same filters and order as list). */
-export async function exportPage(sdb: ScopedDb, q: Parameters<typeof list>[1], limit: number, offset: number) {
-  const ids = (await list(sdb, { ...q, limit, offset })).rows.map((r) => Number(r.id));
-  if (ids.length === 0) return [];
-  const rows = await householdsWithOrg(sdb)
-    .selectAll('household')
-    .select('org_node.name as org_name')
-    .where('household.id', 'in', ids)
-    .execute();
-  const byId = new Map(rows.map((r) => [Number(r.id), r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
-}
-
 export async function membersOf(sdb: ScopedDb, ids: number[]): Promise<Map<number, MemberRow[]>> {
   const map = new Map<number, MemberRow[]>();
   if (ids.length === 0) return map;
@@ -213,11 +200,8 @@ export async function membersOf(sdb: ScopedDb, ids: number[]): Promise<Map<numbe
   return map;
 }
 
-/** Search within the caller's subtree. Exact ID and phone go through their blind indexes. */
-export async function list(
-  sdb: ScopedDb,
-  q: HouseholdQuery & { idBidx?: string; phoneBidx?: string; orgPath?: string; queue?: Queue },
-) {
+/** The filters of a search within the caller's subtree. Exact ID and phone go through their blind indexes. */
+function filtered(sdb: ScopedDb, q: ListQuery) {
   let qb = householdsWithOrg(sdb);
   if (q.queue) qb = applyQueue(qb, q.queue);
   if (q.orgPath) qb = qb.where('household.org_path', '>=', q.orgPath).where('household.org_path', '<', `${q.orgPath}~`);
@@ -254,12 +238,21 @@ export async function list(
       ]),
     );
   }
-  const sortCol = {
-    pinyin: 'household.name_sort',
-    fileNo: 'household.file_no',
-    updatedAt: 'household.updated_at',
-    perCapita: 'household.per_capita_fen',
-  } as const;
+  return qb;
+}
+
+const sortCol = {
+  pinyin: 'household.name_sort',
+  fileNo: 'household.file_no',
+  updatedAt: 'household.updated_at',
+  perCapita: 'household.per_capita_fen',
+} as const;
+
+type ListQuery = HouseholdQuery & { idBidx?: string; phoneBidx?: string; orgPath?: string; queue?: Queue };
+
+/** Search within the caller's subtree, one page and the total. */
+export async function list(sdb: ScopedDb, q: ListQuery) {
+  const qb = filtered(sdb, q);
   const [rows, total] = await Promise.all([
     qb
       .select(listColumns)
@@ -271,4 +264,16 @@ export async function list(
     qb.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
+}
+
+/** Full rows of the same filtered list in the same order, one page at a time, for export. */
+export function exportPage(sdb: ScopedDb, q: ListQuery, limit: number, offset: number) {
+  return filtered(sdb, q)
+    .selectAll('household')
+    .select('org_node.name as org_name')
+    .orderBy(sortCol[q.sort], q.order)
+    .orderBy('household.id', q.order)
+    .limit(limit)
+    .offset(offset)
+    .execute();
 }

@@ -1,5 +1,6 @@
 import { App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ConfirmPasswordItem } from '../../components/ConfirmPasswordItem';
 import { useErrorText } from '../../lib/errors';
 import { passwordRule } from '../../lib/validation';
 import { useChangePassword } from './api';
@@ -67,21 +68,7 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('password.confirm')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('password.confirmRequired') },
-          ({ getFieldValue }) => ({
-            validator: async (_r, value) => {
-              if (value && value !== getFieldValue('newPassword')) throw new Error(t('password.mismatch'));
-            },
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <ConfirmPasswordItem />
       <Button type="primary" htmlType="submit" block loading={change.isPending} style={{ marginTop: 8 }}>
         {t('password.submit')}
       </Button>

@@ -1,6 +1,7 @@
 import type { User } from '@bangfu/contracts';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ConfirmPasswordItem } from '../../components/ConfirmPasswordItem';
 import { useErrorText } from '../../lib/errors';
 import { passwordRule } from '../../lib/validation';
 import { useResetPassword } from './api';
@@ -46,21 +47,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('password.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: async (_r, value) => {
-                if (value && value !== getFieldValue('newPassword')) throw new Error(t('password.mismatch'));
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <ConfirmPasswordItem />
       </Form>
     </Modal>
   );
