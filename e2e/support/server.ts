@@ -71,6 +71,7 @@ export async function startServer(): Promise<RunningServer> {
       BANGFU_WEB_DIST: WEB_DIST,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      BANGFU_TEST_MODE: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -25,6 +25,7 @@ import { registerHealthRoutes } from '../../modules/health/health.routes.js';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.js';
 import { registerPolicyRoutes } from '../../modules/policy/policy.routes.js';
 import { registerSelfRoutes } from '../../modules/self/self.routes.js';
+import { registerTestingRoutes } from '../../modules/testing/testing.routes.js';
 import { registerUserRoutes } from '../../modules/users/users.routes.js';
 import type { AppContext } from '../context.js';
 import { errorBody } from '../errors.js';
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerArchiveManageRoutes(zapi, ctx);
       registerSelfRoutes(zapi, ctx);
       registerPolicyRoutes(zapi, ctx);
+      registerTestingRoutes(zapi, ctx);
     },
     { prefix: '/api' },
   );
