@@ -14,7 +14,13 @@ export function registerTestingRoutes(api: Api, ctx: AppContext) {
       config: { public: true },
       schema: {
         hide: true,
-        body: z.object({ advanceMs: z.number().int().min(0).max(10 * 365 * 86_400_000) }),
+        body: z.object({
+          advanceMs: z
+            .number()
+            .int()
+            .min(0)
+            .max(10 * 365 * 86_400_000),
+        }),
         response: { 200: z.object({ time: z.string() }) },
       },
     },
