@@ -64,5 +64,39 @@ export const TransferSchema = z.object({
   reason: z.string().trim().min(1).max(1000),
 });
 
-export const archiveQueues = ['due', 'overdue', 'stale', 'never_assisted', 'notice'] as const;
+export const archiveQueues = ['due', 'overdue', 'stale', 'never_assisted', 'notice', 'exit_proposed'] as const;
+
+/** 动态管理: the household's income of one month (total of all members, 分); corrected by writing it again. */
+export const IncomeMonthParamSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+});
+export const IncomeMonthInputSchema = z.object({
+  householdIncomeFen: z.number().int().min(0).max(10_000_000_00),
+  note: z.string().trim().max(500).optional(),
+});
+export const IncomeMonthSchema = z.object({
+  month: z.string(),
+  householdIncomeFen: z.number().int(),
+  householdSize: z.number().int(),
+  perCapitaFen: z.number().int(),
+  /** The 低保 line in force that month at the file's node (null: no policy adopted). */
+  dibaoLineFen: z.number().int().nullable(),
+  aboveLine: z.boolean(),
+  note: z.string().nullable(),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+});
+export const IncomeRecordSchema = z.object({
+  items: z.array(IncomeMonthSchema),
+  /** 脱困 proposal: 6 consecutive months above the 低保 line (seed 004 篇一); staff confirm the causes are gone. */
+  outOfHardship: z.object({
+    proposed: z.boolean(),
+    consecutiveMonthsAbove: z.number().int(),
+    since: z.string().nullable(),
+    required: z.number().int(),
+    explanation: z.object({ zh: z.string(), en: z.string() }),
+  }),
+});
+export type ArchiveQueue = (typeof archiveQueues)[number];
 export const QueueParamSchema = z.object({ queue: z.enum(archiveQueues) });

@@ -149,6 +149,8 @@ export const HouseholdListItemSchema = z.object({
   nextReviewDue: z.string().nullable(),
   noticeStart: z.string().nullable(),
   noticeEnd: z.string().nullable(),
+  /** First month of a run of 6 months above the 低保 line: 脱困 is proposed (null: not proposed). */
+  exitProposedSince: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type HouseholdListItem = z.infer<typeof HouseholdListItemSchema>;

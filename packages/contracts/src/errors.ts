@@ -119,6 +119,11 @@ export const errorCatalog = {
     zh: '档案当前状态为“{status}”，不能执行此操作',
     en: 'The file is “{status}”: this step is not possible now',
   },
+  ARCHIVE_INCOME_FUTURE_MONTH: {
+    status: 400,
+    zh: '不能登记未来月份（{month}）的收入',
+    en: 'Income cannot be recorded for a future month ({month})',
+  },
   ARCHIVE_NOTICE_RUNNING: {
     status: 409,
     zh: '公示期至{noticeEnd}止，公示期满后才能报批',

@@ -1,5 +1,6 @@
 export * from './eligibility.js';
 export * from './exclusions.js';
+export * from './exit-proposal.js';
 export * from './household.js';
 export * from './income.js';
 export * from './money.js';

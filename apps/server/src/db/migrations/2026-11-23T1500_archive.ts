@@ -1,6 +1,6 @@
 import { ACTIVE_FILE_STATUSES } from '@bangfu/contracts';
-import { type CreateTableBuilder, type Kysely, sql } from 'kysely';
-import { types } from '../../platform/db/dialect.js';
+import { type Kysely, sql } from 'kysely';
+import { tableBuilders } from '../../platform/db/dialect.js';
 
 /**
  * The archive (困难职工档案): one file per household, its members, every version, every workflow step.
@@ -9,16 +9,7 @@ import { types } from '../../platform/db/dialect.js';
  * 低保) are plain; the long tail of form fields is a JSON document validated by the contracts.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const t = types(db);
-  const id = (name: string) =>
-    t.pg
-      ? db.schema.createTable(name).addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-      : db.schema.createTable(name).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-  const tenant = (b: CreateTableBuilder<string, any>) =>
-    b
-      .addColumn('org_id', t.bigint, (c) => c.notNull().references('org_node.id'))
-      .addColumn('org_path', t.pathText, (c) => c.notNull())
-      .addColumn('province_code', 'text', (c) => c.notNull());
+  const { t, table: id, tenant } = tableBuilders(db);
 
   await db.schema
     .createTable('file_counter')

@@ -23,6 +23,8 @@ type ContentColumns = Omit<
   | 'last_reviewed_at'
   | 'next_review_due'
   | 'last_assisted_at'
+  | 'exit_proposed_since'
+  | 'last_income_month'
   | 'grade'
   | 'grade_override_reason'
 >;

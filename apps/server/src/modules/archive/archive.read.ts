@@ -1,4 +1,4 @@
-import type { HouseholdListItem, HouseholdQuery } from '@bangfu/contracts';
+import type { ArchiveQueue, HouseholdListItem, HouseholdQuery } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, allows, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
@@ -31,6 +31,7 @@ function toListItem(r: ListRow): HouseholdListItem {
     nextReviewDue: r.next_review_due,
     noticeStart: r.notice_start,
     noticeEnd: r.notice_end,
+    exitProposedSince: r.exit_proposed_since,
     updatedAt: r.updated_at,
   };
 }
@@ -183,7 +184,7 @@ export async function fileVersion(ctx: AppContext, actor: Actor, id: number, ver
 export async function queueFiles(
   ctx: AppContext,
   actor: Actor,
-  queue: 'due' | 'overdue' | 'stale' | 'never_assisted' | 'notice',
+  queue: ArchiveQueue,
   page: { limit: number; offset: number },
 ) {
   require(actor, 'archive.read');

@@ -106,6 +106,7 @@ const listColumns = [
   'household.phone_mask',
   'household.last_reviewed_at',
   'household.next_review_due',
+  'household.exit_proposed_since',
   'household.notice_start',
   'household.notice_end',
   'household.updated_at',
@@ -160,7 +161,8 @@ export type Queue =
   | { kind: 'overdue'; beforeDate: string }
   | { kind: 'stale'; beforeIso: string }
   | { kind: 'never_assisted' }
-  | { kind: 'notice' };
+  | { kind: 'notice' }
+  | { kind: 'exit_proposed' };
 
 const MANAGED = ['filed', 'relieved'];
 
@@ -181,6 +183,8 @@ function applyQueue<QB extends ReturnType<typeof householdsWithOrg>>(qb: QB, q: 
       return qb.where('household.status', 'in', MANAGED).where('household.last_assisted_at', 'is', null) as QB;
     case 'notice':
       return qb.where('household.status', 'in', ['on_notice', 'objection']) as QB;
+    case 'exit_proposed':
+      return qb.where('household.status', 'in', MANAGED).where('household.exit_proposed_since', 'is not', null) as QB;
   }
 }
 

@@ -1,12 +1,14 @@
 import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import * as foundation from '../../db/migrations/2026-11-23T1400_foundation.js';
 import * as archive from '../../db/migrations/2026-11-23T1500_archive.js';
+import * as income from '../../db/migrations/2026-11-23T1600_income.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Names are timestamped and descriptive; app and tests run the same list. */
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1400_foundation': foundation,
   '2026-11-23T1500_archive': archive,
+  '2026-11-23T1600_income': income,
 };
 
 class StaticProvider implements MigrationProvider {

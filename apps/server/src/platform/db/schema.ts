@@ -147,6 +147,9 @@ export interface HouseholdTable extends TenantColumns {
   last_reviewed_at: string | null;
   next_review_due: string | null;
   last_assisted_at: string | null;
+  /** First month of a run of months above the 低保 line long enough to propose 脱困, else null. */
+  exit_proposed_since: string | null;
+  last_income_month: string | null;
 }
 
 export interface HouseholdMemberTable extends TenantColumns {
@@ -252,7 +255,23 @@ export interface HouseholdAttachmentTable extends TenantColumns {
   removed_at: string | null;
 }
 
+export interface HouseholdIncomeMonthTable extends TenantColumns {
+  id: Generated<number>;
+  household_id: number;
+  month: string;
+  household_income_fen: number;
+  household_size: number;
+  per_capita_fen: number;
+  dibao_line_fen: number | null;
+  above_line: number;
+  note: string | null;
+  recorded_by: number | null;
+  recorded_by_name: string;
+  recorded_at: string;
+}
+
 export interface Database {
+  household_income_month: HouseholdIncomeMonthTable;
   household_attachment: HouseholdAttachmentTable;
   eligibility_policy: EligibilityPolicyTable;
   archive_import: ArchiveImportTable;
@@ -282,4 +301,5 @@ export type TenantTable =
   | 'archive_import'
   | 'archive_import_row'
   | 'eligibility_policy'
-  | 'household_attachment';
+  | 'household_attachment'
+  | 'household_income_month';

@@ -16,6 +16,7 @@ const pathColumn = {
   archive_import_row: 'org_path',
   eligibility_policy: 'org_path',
   household_attachment: 'org_path',
+  household_income_month: 'org_path',
 } as const;
 export type ScopedTable = TenantTable | 'org_node';
 

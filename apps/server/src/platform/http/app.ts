@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerArchiveImportRoutes } from '../../modules/archive/archive.import.routes.js';
+import { registerArchiveIncomeRoutes } from '../../modules/archive/archive.income.routes.js';
 import { registerArchiveRoutes } from '../../modules/archive/archive.routes.js';
 import {
   registerArchiveManageRoutes,
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerArchiveRoutes(zapi, ctx);
       registerArchiveWorkflowRoutes(zapi, ctx);
       registerArchiveManageRoutes(zapi, ctx);
+      registerArchiveIncomeRoutes(zapi, ctx);
       registerSelfRoutes(zapi, ctx);
       registerPolicyRoutes(zapi, ctx);
       registerTestingRoutes(zapi, ctx);
