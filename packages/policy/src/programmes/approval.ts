@@ -24,7 +24,7 @@ export const ApprovalLevelSchema = z.object({
   fromInclusive: z.boolean(),
   /** Ids of lower levels that still sign a decision of this level (e.g. 组长签字). */
   countersign: z.array(z.string().min(1).max(40)).max(10).default([]),
-  /** This level approves at the node that computes (false: a higher union or body must approve). */
+  /** This level belongs to the organisation node that computes (false: a higher union, e.g. 省总, must approve). */
   local: z.boolean().default(true),
 });
 export type ApprovalLevel = z.output<typeof ApprovalLevelSchema>;
@@ -78,6 +78,11 @@ const boundText = (l: ApprovalLevel): Bilingual =>
     ? { zh: `${yuan(l.fromFen)}以上（含）`, en: `from ${formatYuan(l.fromFen)} inclusive` }
     : { zh: `超过${yuan(l.fromFen)}`, en: `above ${formatYuan(l.fromFen)}` };
 
+const notReached = (l: ApprovalLevel): Bilingual =>
+  l.fromInclusive
+    ? { zh: `未达${yuan(l.fromFen)}`, en: `below ${formatYuan(l.fromFen)}` }
+    : { zh: `未超过${yuan(l.fromFen)}`, en: `not above ${formatYuan(l.fromFen)}` };
+
 /** The level that must decide an amount, by the chain: the highest level the amount reaches. */
 export function approvalLevelFor(amountFen: number, chain: ApprovalChain, rule = 'approval'): ApprovalDecision {
   if (!Number.isSafeInteger(amountFen) || amountFen < 0)
@@ -97,8 +102,8 @@ export function approvalLevelFor(amountFen: number, chain: ApprovalChain, rule =
   const step: ProgrammeStep = {
     rule,
     kind: 'escalation',
-    zh: `金额${yuan(amountFen)}（${b.zh}${next ? `，未达${boundText(next).zh}` : ''}）由${level.zh}决定${counter.length ? `，${counter.map((c) => c.zh).join('、')}签字` : ''}`,
-    en: `Amount ${formatYuan(amountFen)} (${b.en}${next ? `; not ${boundText(next).en}` : ''}) is decided by ${level.en}${counter.length ? `, signed by ${counter.map((c) => c.en).join(', ')}` : ''}`,
+    zh: `金额${yuan(amountFen)}（${b.zh}${next ? `，${notReached(next).zh}` : ''}）由${level.zh}决定${counter.length ? `，${counter.map((c) => c.zh).join('、')}签字` : ''}`,
+    en: `Amount ${formatYuan(amountFen)} (${b.en}${next ? `; ${notReached(next).en}` : ''}) is decided by ${level.en}${counter.length ? `, signed by ${counter.map((c) => c.en).join(', ')}` : ''}`,
     data: { amountFen, level: level.id, fromFen: level.fromFen, fromInclusive: level.fromInclusive },
   };
   return { level, required, beyondLocal: !level.local, step };
@@ -118,4 +123,41 @@ export function toEscalation(d: ApprovalDecision, amountFen: number, reason: Bil
 /** The stricter of two decisions on the same chain (the later level in the chain). */
 export function stricter(chain: ApprovalChain, a: ApprovalLevel, b: ApprovalLevel): ApprovalLevel {
   return chain.findIndex((l) => l.id === a.id) >= chain.findIndex((l) => l.id === b.id) ? a : b;
+}
+
+/**
+ * A decision by amount combined with a route a rule requires whatever the amount (e.g. seed 000 第三十条:
+ * "由困難幫扶領導組研究,報幫扶中心委員會審批"): the stricter of the two decides; every level of the route and the
+ * deciding level's countersigners are required.
+ */
+export function approvalWithRoute(
+  amountFen: number,
+  chain: ApprovalChain,
+  route: readonly string[],
+  rule = 'approval',
+): ApprovalDecision {
+  const byAmount = approvalLevelFor(amountFen, chain, rule);
+  if (route.length === 0) return byAmount;
+  const by = new Map(chain.map((l) => [l.id, l]));
+  const routeLevels = route.map((id) => {
+    const l = by.get(id);
+    if (!l) throw new RangeError(`route level ${id} is not in the chain`);
+    return l;
+  });
+  const level = routeLevels.reduce((acc, l) => stricter(chain, acc, l), byAmount.level);
+  const ids = [level.id, ...level.countersign, ...route].filter((id, i, all) => all.indexOf(id) === i);
+  const required = ids.map((id) => by.get(id)!).map((l) => ({ id: l.id, zh: l.zh, en: l.en }));
+  const routeZh = routeLevels.map((l) => l.zh).join('→');
+  const routeEn = routeLevels.map((l) => l.en).join(' → ');
+  return {
+    level,
+    required,
+    beyondLocal: required.some((r) => !by.get(r.id)!.local),
+    step: {
+      ...byAmount.step,
+      zh: `${byAmount.step.zh}；本项规定须经${routeZh}，由${level.zh}决定`,
+      en: `${byAmount.step.en}; this rule requires ${routeEn}, so ${level.en} decides`,
+      data: { ...byAmount.step.data, level: level.id, byAmount: byAmount.level.id, route: route.join('>') },
+    },
+  };
 }

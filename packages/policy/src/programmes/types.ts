@@ -70,7 +70,7 @@ export interface Escalation {
   required: EscalationLevel[];
   /** The amount this approval is about (may exceed the result when a raised standard is requested). */
   amountFen: number;
-  /** True when approval above the node that computes is needed (province, national union, committee). */
+  /** True when a level outside the organisation node that computes must approve (e.g. 省总, 全总). */
   beyondLocal: boolean;
   reason: Bilingual;
 }
