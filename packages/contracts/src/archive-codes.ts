@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Code lists of the national 困难职工档案表, each with its Chinese label. Codes are stable; labels may be reworded. */
-function codeList<const T extends readonly string[]>(codes: T, zh: Record<T[number], string>) {
+export function codeList<const T extends readonly string[]>(codes: T, zh: Record<T[number], string>) {
   return { codes, zh, schema: z.enum(codes) };
 }
 

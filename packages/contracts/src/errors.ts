@@ -179,6 +179,86 @@ export const errorCatalog = {
   },
   ATTACHMENT_TOO_LARGE: { status: 413, zh: '附件不能超过10MB', en: 'An attachment may not exceed 10 MB' },
   ATTACHMENT_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'Attachment not found' },
+  FUND_NOT_FOUND: { status: 404, zh: '资金不存在', en: 'Fund not found' },
+  LEDGER_INSUFFICIENT: {
+    status: 409,
+    zh: '资金“{fund}”在{org}的余额不足：余额{balance}，需要{amount}',
+    en: 'Not enough money in fund “{fund}” at {org}: balance {balance}, needed {amount}',
+  },
+  LEDGER_UNBALANCED: {
+    status: 500,
+    zh: '记账分录借贷不平衡，已拒绝',
+    en: 'The ledger entry does not balance and was refused',
+  },
+  FUND_RESTRICTED: {
+    status: 409,
+    zh: '专款专用：资金“{fund}”只能用于{programme}',
+    en: 'Restricted fund: “{fund}” may only pay {programme}',
+  },
+  ALLOCATION_NOT_DOWNWARD: {
+    status: 400,
+    zh: '资金只能从本级下拨到下级组织',
+    en: 'Funds can only be allocated down to a subordinate organisation',
+  },
+  BUDGET_EXCEEDED: {
+    status: 409,
+    zh: '超出{programme}{year}年度预算：预算{budget}，已用及在批{used}，本次{amount}',
+    en: 'Over the {year} budget for {programme}: budget {budget}, used or committed {used}, this {amount}',
+  },
+  PROGRAMME_TEMPLATE_UNKNOWN: { status: 404, zh: '救助标准模板不存在', en: 'Unknown programme template' },
+  PROGRAMME_PARAMS_INVALID: {
+    status: 400,
+    zh: '救助标准参数不正确',
+    en: 'The programme parameters are invalid',
+  },
+  PROGRAMME_NO_RULE: {
+    status: 409,
+    zh: '{org}在{date}没有生效的{programme}标准，请先采用模板',
+    en: '{org} has no {programme} standard in force on {date}: adopt a template first',
+  },
+  BATCH_NOT_FOUND: { status: 404, zh: '发放批次不存在', en: 'Disbursement batch not found' },
+  BATCH_BAD_STATUS: {
+    status: 409,
+    zh: '批次当前状态为“{status}”，不能执行此操作',
+    en: 'The batch is “{status}”: this step is not possible now',
+  },
+  BATCH_EMPTY: { status: 409, zh: '批次中没有可发放的对象', en: 'The batch has nobody to pay' },
+  GRANT_NOT_FOUND: { status: 404, zh: '发放记录不存在', en: 'Grant not found' },
+  GRANT_DUPLICATE: {
+    status: 409,
+    zh: '该户{period}的{programme}已发放或在批，不能重复发放',
+    en: 'This household already has {programme} for {period}: it cannot be paid twice',
+  },
+  GRANT_BAD_STATUS: {
+    status: 409,
+    zh: '发放记录当前状态为“{status}”，不能执行此操作',
+    en: 'The grant is “{status}”: this step is not possible now',
+  },
+  GRANT_SIGNATURE_REQUIRED: {
+    status: 400,
+    zh: '现金发放须有领取人本人签字记录',
+    en: 'A cash payment needs the recipient’s own signature record',
+  },
+  GRANT_PROXY_REFUSED: {
+    status: 409,
+    zh: '不得代领：签领人须为本人（{name}）',
+    en: 'No collection by proxy: the recipient ({name}) must sign',
+  },
+  MAKER_CHECKER: {
+    status: 403,
+    zh: '提出人不能审批自己提出的事项',
+    en: 'Whoever proposed it cannot approve it',
+  },
+  APPROVAL_WRONG_NODE: {
+    status: 403,
+    zh: '此事项须由{org}（{level}）审批',
+    en: 'This must be approved by {org} ({level})',
+  },
+  RECONCILE_BAD_FILE: {
+    status: 400,
+    zh: '银行回单文件格式不正确：{problem}',
+    en: 'The bank result file is not valid: {problem}',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

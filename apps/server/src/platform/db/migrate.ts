@@ -2,6 +2,7 @@ import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import * as foundation from '../../db/migrations/2026-11-23T1400_foundation.js';
 import * as archive from '../../db/migrations/2026-11-23T1500_archive.js';
 import * as income from '../../db/migrations/2026-11-23T1600_income.js';
+import * as money from '../../db/migrations/2026-11-23T1700_money.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Names are timestamped and descriptive; app and tests run the same list. */
@@ -9,6 +10,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1400_foundation': foundation,
   '2026-11-23T1500_archive': archive,
   '2026-11-23T1600_income': income,
+  '2026-11-23T1700_money': money,
 };
 
 class StaticProvider implements MigrationProvider {

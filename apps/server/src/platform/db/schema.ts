@@ -1,4 +1,16 @@
 import type { Generated } from 'kysely';
+import type {
+  ApprovalTable,
+  AssistanceApplicationTable,
+  AssistanceGrantTable,
+  DisbursementBatchTable,
+  FundTable,
+  LedgerAccountTable,
+  LedgerEntryTable,
+  LedgerLineTable,
+  ProgrammeBudgetTable,
+  ProgrammeRuleTable,
+} from './schema-money.js';
 
 /**
  * Typed tables. Timestamps are ISO-8601 strings in code on both dialects (timestamptz in PostgreSQL,
@@ -87,7 +99,7 @@ export interface AuditHeadTable {
 }
 
 /** Columns every tenant table carries: its node, the node's path (scoping), the province (partition key). */
-interface TenantColumns {
+export interface TenantColumns {
   org_id: number;
   org_path: string;
   province_code: string;
@@ -271,6 +283,16 @@ export interface HouseholdIncomeMonthTable extends TenantColumns {
 }
 
 export interface Database {
+  programme_rule: ProgrammeRuleTable;
+  fund: FundTable;
+  ledger_account: LedgerAccountTable;
+  ledger_entry: LedgerEntryTable;
+  ledger_line: LedgerLineTable;
+  programme_budget: ProgrammeBudgetTable;
+  disbursement_batch: DisbursementBatchTable;
+  assistance_application: AssistanceApplicationTable;
+  assistance_grant: AssistanceGrantTable;
+  approval: ApprovalTable;
   household_income_month: HouseholdIncomeMonthTable;
   household_attachment: HouseholdAttachmentTable;
   eligibility_policy: EligibilityPolicyTable;
@@ -302,4 +324,14 @@ export type TenantTable =
   | 'archive_import_row'
   | 'eligibility_policy'
   | 'household_attachment'
-  | 'household_income_month';
+  | 'household_income_month'
+  | 'programme_rule'
+  | 'fund'
+  | 'ledger_account'
+  | 'ledger_entry'
+  | 'ledger_line'
+  | 'programme_budget'
+  | 'disbursement_batch'
+  | 'assistance_application'
+  | 'assistance_grant'
+  | 'approval';

@@ -17,6 +17,16 @@ const pathColumn = {
   eligibility_policy: 'org_path',
   household_attachment: 'org_path',
   household_income_month: 'org_path',
+  programme_rule: 'org_path',
+  fund: 'org_path',
+  ledger_account: 'org_path',
+  ledger_entry: 'org_path',
+  ledger_line: 'org_path',
+  programme_budget: 'org_path',
+  disbursement_batch: 'org_path',
+  assistance_application: 'org_path',
+  assistance_grant: 'org_path',
+  approval: 'org_path',
 } as const;
 export type ScopedTable = TenantTable | 'org_node';
 
@@ -53,7 +63,16 @@ export class ScopedDb {
 export function systemSelect<T extends ScopedTable>(
   db: Db,
   table: T,
-  _reason: 'sign-in' | 'session' | 'boot' | 'cli' | 'audit-verify' | 'uniqueness' | 'self' | 'policy-inheritance',
+  _reason:
+    | 'sign-in'
+    | 'session'
+    | 'boot'
+    | 'cli'
+    | 'audit-verify'
+    | 'uniqueness'
+    | 'self'
+    | 'policy-inheritance'
+    | 'ledger-posting',
 ): SelectQueryBuilder<Database, T, {}> {
   return db.selectFrom(table as ScopedTable) as unknown as SelectQueryBuilder<Database, T, {}>;
 }

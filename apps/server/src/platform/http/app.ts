@@ -22,6 +22,7 @@ import {
 } from '../../modules/archive/archive.workflow.routes.js';
 import { registerAuditRoutes } from '../../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
+import { registerFundRoutes } from '../../modules/funds/funds.routes.js';
 import { registerHealthRoutes } from '../../modules/health/health.routes.js';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.js';
 import { registerPolicyRoutes } from '../../modules/policy/policy.routes.js';
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerArchiveIncomeRoutes(zapi, ctx);
       registerSelfRoutes(zapi, ctx);
       registerPolicyRoutes(zapi, ctx);
+      registerFundRoutes(zapi, ctx);
       registerTestingRoutes(zapi, ctx);
     },
     { prefix: '/api' },

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { codeList } from './archive-codes.js';
+
+/** Assistance programmes (帮扶项目) that pay money. Codes are stable; a template of @bangfu/policy computes each. */
+export const programmes = codeList(
+  ['living', 'medical', 'education', 'holiday', 'winter', 'enterprise_illness', 'disaster', 'other'] as const,
+  {
+    living: '生活救助',
+    medical: '医疗救助',
+    education: '金秋助学',
+    holiday: '送温暖',
+    winter: '冬季救助',
+    enterprise_illness: '大病救助（企业）',
+    disaster: '天灾人祸救助',
+    other: '其他救助',
+  },
+);
+export type Programme = (typeof programmes.codes)[number];
+
+/** Where money comes from (DOMAIN.md "Money"). */
+export const fundSources = codeList(['government', 'union', 'donation'] as const, {
+  government: '行政专项拨款/财政配套',
+  union: '工会经费',
+  donation: '社会捐助',
+});
+
+/**
+ * Ledger accounts, per node, fund and kind. Debit-normal: cash (the special account's money), allocated_out
+ * (passed down the tree), expense (paid to recipients, per programme). Credit-normal: source (received from
+ * outside), allocated_in (received from the parent). Every balance is kept ≥ 0 by the database.
+ */
+export const accountKinds = codeList(['cash', 'source', 'allocated_out', 'allocated_in', 'expense'] as const, {
+  cash: '专户存款',
+  source: '资金来源',
+  allocated_out: '下拨资金',
+  allocated_in: '上级拨入',
+  expense: '帮扶支出',
+});
+export const DEBIT_NORMAL = ['cash', 'allocated_out', 'expense'] as const;
+
+export const batchStatuses = codeList(
+  ['computing', 'computed', 'pending_approval', 'approved', 'paying', 'closed', 'rejected', 'cancelled'] as const,
+  {
+    computing: '计算中',
+    computed: '待提交',
+    pending_approval: '待审批',
+    approved: '已审批',
+    paying: '发放中',
+    closed: '已办结',
+    rejected: '已退回',
+    cancelled: '已作废',
+  },
+);
+export const grantStatuses = codeList(['proposed', 'approved', 'paid', 'failed', 'void'] as const, {
+  proposed: '待审批',
+  approved: '待发放',
+  paid: '已发放',
+  failed: '发放失败',
+  void: '已作废',
+});
+export const paymentMethods = codeList(['bank', 'cash'] as const, { bank: '银行代发', cash: '现金（本人签领）' });
+
+const fen = z.number().int().min(0).max(99_999_999_999);
+const positiveFen = z.number().int().min(1).max(99_999_999_999);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const FundInputSchema = z.object({
+  orgId: z.number().int().positive(),
+  name: text(100),
+  source: fundSources.schema,
+  /** 专款专用: a restricted fund pays only this programme. */
+  restrictedProgramme: programmes.schema.nullable().default(null),
+  year: z.number().int().min(2000).max(2100),
+  note: z.string().trim().max(500).optional(),
+});
+export const ReceiptInputSchema = z.object({ amountFen: positiveFen, memo: text(200) });
+export const AllocationInputSchema = z.object({
+  fromOrgId: z.number().int().positive(),
+  toOrgId: z.number().int().positive(),
+  amountFen: positiveFen,
+  memo: text(200),
+});
+export const BudgetInputSchema = z.object({
+  orgId: z.number().int().positive(),
+  programme: programmes.schema,
+  year: z.number().int().min(2000).max(2100),
+  amountFen: fen,
+});
+
+/** A period: a quarter '2027Q1', a year '2027', a month '2027-03', or a campaign key ('2027春节'). */
+export const PeriodSchema = z
+  .string()
+  .trim()
+  .min(4)
+  .max(40)
+  .regex(/^[\p{L}\p{N}_-]+$/u);
+
+export const BatchInputSchema = z.object({
+  orgId: z.number().int().positive(),
+  programme: z.literal('living'),
+  period: z.string().regex(/^\d{4}Q[1-4]$/, 'YYYYQn'),
+  method: paymentMethods.schema.default('bank'),
+  fundId: z.number().int().positive(),
+  title: z.string().trim().max(100).optional(),
+});
+export const DecisionSchema = z.object({
+  decision: z.enum(['approve', 'reject']),
+  comment: z.string().trim().max(1000).optional(),
+});
+export const CommentSchema = z.object({ comment: text(1000) });
+export const GrantMarkSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('paid'),
+    /** Cash: the recipient signs in person (不得代领); the cadre who handed it over; an optional photo attachment. */
+    signature: z
+      .object({
+        signedName: text(50),
+        signedOn: z.iso.date(),
+        cadre: text(50),
+        photoAttachmentId: z.number().int().optional(),
+      })
+      .optional(),
+  }),
+  z.object({ status: z.literal('failed'), reason: text(200) }),
+]);
+export const MoneyListQuerySchema = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  status: z.string().max(30).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
