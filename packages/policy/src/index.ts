@@ -6,4 +6,5 @@ export * from './income.js';
 export * from './money.js';
 export * from './policy.js';
 export * from './policy-resolve.js';
+export * from './programmes/index.js';
 export * from './resident-id.js';
