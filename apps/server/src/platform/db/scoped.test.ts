@@ -23,8 +23,8 @@ describe('scoping is enforced in the repository layer', () => {
       if (f.endsWith(path.join('platform', 'db', 'scoped.ts'))) continue;
       const text = fs.readFileSync(f, 'utf8');
       const re = new RegExp(`([\\w)]+)\\s*\\.selectFrom\\(\\s*['"](${tables.join('|')})['"]`, 'g');
+      // `eb.selectFrom` is a correlated subquery that only filters a scoped outer query.
       for (const m of text.matchAll(re))
-        // `eb.selectFrom` is a correlated subquery that only filters a scoped outer query.
         if (m[1] !== 'sdb' && m[1] !== 'tsdb' && m[1] !== 'eb') offenders.push(`${path.relative(src, f)}: ${m[0]}`);
     }
     expect(offenders).toEqual([]);

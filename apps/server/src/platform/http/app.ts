@@ -22,10 +22,12 @@ import {
 } from '../../modules/archive/archive.workflow.routes.js';
 import { registerAuditRoutes } from '../../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
+import { registerBatchRoutes } from '../../modules/disbursement/batch.routes.js';
 import { registerFundRoutes } from '../../modules/funds/funds.routes.js';
 import { registerHealthRoutes } from '../../modules/health/health.routes.js';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.js';
 import { registerPolicyRoutes } from '../../modules/policy/policy.routes.js';
+import { registerProgrammeRoutes } from '../../modules/programmes/programmes.routes.js';
 import { registerSelfRoutes } from '../../modules/self/self.routes.js';
 import { registerTestingRoutes } from '../../modules/testing/testing.routes.js';
 import { registerUserRoutes } from '../../modules/users/users.routes.js';
@@ -96,6 +98,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerSelfRoutes(zapi, ctx);
       registerPolicyRoutes(zapi, ctx);
       registerFundRoutes(zapi, ctx);
+      registerProgrammeRoutes(zapi, ctx);
+      registerBatchRoutes(zapi, ctx);
       registerTestingRoutes(zapi, ctx);
     },
     { prefix: '/api' },

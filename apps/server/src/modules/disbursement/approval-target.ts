@@ -1,0 +1,37 @@
+import { approvalLevelFor } from '@bangfu/policy';
+import type { Db } from '../../platform/db/connect.js';
+import { systemSelect } from '../../platform/db/scoped.js';
+import { approvalChainAt } from '../programmes/programmes.service.js';
+
+/**
+ * Who must decide an amount at a node: the level of the node's approval chain (seed 000 第三篇 by default) the
+ * amount reaches, at the node itself; an escalation a rule names (province, national union) moves the decision
+ * to that ancestor.
+ */
+export async function approvalTarget(
+  db: Db,
+  node: { id: number; path: string },
+  amountFen: number,
+  date: string,
+  escalation?: { level: string; beyondLocal: boolean } | null,
+) {
+  const { chain, version } = await approvalChainAt(db, node.path, date);
+  const decision = approvalLevelFor(amountFen, chain);
+  let orgId = node.id;
+  let level = decision.level.id;
+  let label = decision.level.zh;
+  if (escalation?.beyondLocal && (escalation.level === 'province' || escalation.level === 'national')) {
+    const ids = node.path.split('/').filter(Boolean).map(Number);
+    // The ancestors are read to route the decision upward, whoever asks (not a listing of the tree).
+    const ancestors = await systemSelect(db, 'org_node', 'policy-inheritance')
+      .select(['id', 'type'])
+      .where('id', 'in', ids)
+      .execute();
+    const wanted = escalation.level === 'national' ? 'national' : 'province';
+    const target = ancestors.find((a) => a.type === wanted);
+    if (target) orgId = Number(target.id);
+    level = escalation.level;
+    label = escalation.level === 'national' ? '全国总工会' : '省总工会';
+  }
+  return { orgId, level, label, chainVersion: version, step: decision.step };
+}

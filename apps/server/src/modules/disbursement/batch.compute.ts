@@ -1,0 +1,127 @@
+import { programmes } from '@bangfu/contracts';
+import type { Actor } from '../../platform/auth/actor.js';
+import { type AppContext, transaction } from '../../platform/context.js';
+import { ScopedDb } from '../../platform/db/scoped.js';
+import { templateById } from '../programmes/programmes.templates.js';
+import * as repo from './batch.repository.js';
+import { type BatchRule, quarterOf } from './batch.rules.js';
+
+const CHUNK = 500;
+const MAX_SKIPPED_LISTED = 2000;
+const yieldToEventLoop = () => new Promise((r) => setImmediate(r));
+
+export interface Skipped {
+  householdId: number;
+  name: string;
+  reason: string;
+}
+
+const maskCard = (card: string) => (card.length > 8 ? `${card.slice(0, 4)} **** ${card.slice(-4)}` : '****');
+
+/**
+ * Compute a batch in chunks: every file in the subtree in the archive before the period's end is run through
+ * the adopted rule; the quarter's instalment becomes a proposed grant. Idempotent: a household already in
+ * this batch is passed over, so an interrupted batch resumes (POST /batches/:id/resume) without duplicates;
+ * one already granted elsewhere for the same programme and period is skipped and listed. The unique index on
+ * live grants refuses a duplicate even if two batches race.
+ */
+export async function computeBatch(ctx: AppContext, actor: Actor, batchId: number) {
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const batch = await repo.findBatch(sdb, batchId);
+  if (!batch || batch.status !== 'computing') return;
+  const rule = JSON.parse(batch.rule_json) as BatchRule;
+  const template = templateById(rule.templateId);
+  const { index, end } = quarterOf(batch.period);
+  // Every run (first or resumed) scans the whole subtree again, so the skipped list is rebuilt, not appended.
+  const skipped: Skipped[] = [];
+  let skippedCount = 0;
+  let cursor = 0;
+  let done = 0;
+  for (;;) {
+    const files = await repo.candidateFiles(sdb, batch.org_path, cursor, CHUNK, `${end}T00:00:00.000Z`);
+    if (files.length === 0) break;
+    cursor = Number(files[files.length - 1]?.id);
+    const live = await repo.liveGrants(
+      ctx.db,
+      files.map((f) => Number(f.id)),
+      batch.programme,
+      batch.period,
+    );
+    const now = ctx.clock.now().toISOString();
+    const rows: Parameters<typeof repo.insertGrants>[1] = [];
+    const skip = (f: (typeof files)[number], reason: string) => {
+      skippedCount += 1;
+      if (skipped.length < MAX_SKIPPED_LISTED) skipped.push({ householdId: Number(f.id), name: f.name, reason });
+    };
+    for (const f of files) {
+      const held = live.find((l) => l.householdId === Number(f.id));
+      if (held?.batchId === batchId) continue; // resumed: already in this batch
+      if (held) {
+        skip(f, `${batch.period}${programmes.zh.living}已在其他批次（${held.batchId ?? '单项申请'}）`);
+        continue;
+      }
+      const result = template.compute(template.paramsSchema.parse(rule.params), { grade: f.grade } as never, {
+        paramsVersion: { version: rule.version, effectiveFrom: rule.effectiveFrom, nodeId: rule.nodeId },
+      });
+      const detail = result.detail as { instalmentsFen?: number[] };
+      const amount = result.eligible ? (detail.instalmentsFen?.[index] ?? 0) : 0;
+      if (amount <= 0) {
+        skip(f, result.explanation.summary.zh);
+        continue;
+      }
+      let bankMask: string | null = null;
+      if (batch.method === 'bank') {
+        if (!f.bank_enc) {
+          skip(f, '未登记银行账户，不能银行代发');
+          continue;
+        }
+        const bank = JSON.parse(ctx.crypto.decrypt(f.bank_enc)) as { bankName?: string; cardNumber?: string };
+        bankMask = `${bank.bankName ?? ''} ${maskCard(bank.cardNumber ?? '')}`.trim();
+      }
+      rows.push({
+        household_id: Number(f.id),
+        org_id: Number(f.org_id),
+        org_path: f.org_path,
+        province_code: f.province_code,
+        batch_id: batchId,
+        application_id: null,
+        programme: batch.programme,
+        period: batch.period,
+        amount_fen: amount,
+        explanation_json: JSON.stringify({ quarter: index + 1, ...result.explanation }),
+        status: 'proposed',
+        method: batch.method,
+        recipient_name: f.name,
+        id_mask: f.id_mask,
+        bank_enc: batch.method === 'bank' ? f.bank_enc : null,
+        bank_mask: bankMask,
+        paid_at: null,
+        failure_reason: null,
+        signature_json: null,
+        ledger_entry_id: null,
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    done += files.length;
+    await transaction(ctx, async (trx) => {
+      await repo.insertGrants(trx, rows);
+      await repo.updateBatch(trx, batchId, {
+        progress_done: done,
+        skipped_json: JSON.stringify({ count: skippedCount, items: skipped }),
+        updated_at: now,
+      });
+    });
+    await yieldToEventLoop();
+  }
+  const totals = await repo.batchTotals(sdb, batchId);
+  await repo.updateBatch(ctx.db, batchId, {
+    status: 'computed',
+    progress_done: done,
+    progress_total: done,
+    total_fen: totals.totalFen,
+    grant_count: totals.count,
+    skipped_json: JSON.stringify({ count: skippedCount, items: skipped }),
+    updated_at: ctx.clock.now().toISOString(),
+  });
+}

@@ -1,0 +1,198 @@
+import { batchStatuses, grantStatuses } from '@bangfu/contracts';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import { type Actor, require } from '../../platform/auth/actor.js';
+import { type AppContext, transaction } from '../../platform/context.js';
+import type { Db } from '../../platform/db/connect.js';
+import { ScopedDb } from '../../platform/db/scoped.js';
+import { AppError } from '../../platform/errors.js';
+import { fundAt } from '../funds/funds.repository.js';
+import { assertFundServes, postEntry } from '../funds/ledger.js';
+import * as orgRepo from '../orgs/orgs.repository.js';
+import * as repo from './batch.repository.js';
+import { getBatch, mustFindBatch } from './batch.service.js';
+
+type Signature = { signedName: string; signedOn: string; cadre: string; photoAttachmentId?: number };
+
+const grantStatusZh = (s: string) => grantStatuses.zh[s as keyof typeof grantStatuses.zh] ?? s;
+
+const batchStatusZh = (s: string) => batchStatuses.zh[s as keyof typeof batchStatuses.zh] ?? s;
+
+/**
+ * Pay grants of an approved batch from the batch's fund at the batch's node: one ledger entry, a debit to the
+ * programme's expense per grant (each line names its grant, so every 元 traces to its recipient) and one
+ * credit to the special account. The ledger refuses an overdraft; a restricted fund pays only its programme.
+ */
+async function payGrants(
+  ctx: AppContext,
+  trx: Db,
+  actor: Actor,
+  batch: repo.BatchRow,
+  grants: repo.GrantRow[],
+  memo: string,
+) {
+  if (grants.length === 0) return null;
+  const sdb = new ScopedDb(trx, actor.scope);
+  const node = await orgRepo.findActiveOrThrow(sdb, Number(batch.org_id));
+  const fund = await fundAt(sdb, Number(batch.fund_id), node.id);
+  if (!fund) throw new AppError('FUND_NOT_FOUND', { id: batch.fund_id });
+  assertFundServes(fund, batch.programme);
+  const total = grants.reduce((s, g) => s + Number(g.amount_fen), 0);
+  const entryId = await postEntry(trx, ctx.clock, actor, {
+    node,
+    kind: 'payment',
+    memo,
+    ref: { type: 'batch', id: Number(batch.id) },
+    lines: [
+      ...grants.map((g) => ({
+        node,
+        fund,
+        kind: 'expense' as const,
+        programme: batch.programme,
+        debitFen: Number(g.amount_fen),
+        grantId: Number(g.id),
+      })),
+      { node, fund, kind: 'cash' as const, creditFen: total },
+    ],
+  });
+  const now = ctx.clock.now().toISOString();
+  await repo.setGrants(
+    trx,
+    grants.map((g) => Number(g.id)),
+    { status: 'paid', paid_at: now, ledger_entry_id: entryId, updated_at: now },
+  );
+  await repo.markAssisted(
+    trx,
+    grants.map((g) => Number(g.household_id)),
+    now,
+  );
+  return { entryId, totalFen: total };
+}
+
+async function closeIfDone(trx: Db, actor: Actor, batchId: number, now: string) {
+  const all = await repo.allGrantsOfBatch(new ScopedDb(trx, actor.scope), batchId);
+  const open = all.some((g) => g.status === 'approved');
+  await repo.updateBatch(trx, batchId, { status: open ? 'paying' : 'closed', updated_at: now });
+}
+
+/** Bank transfer confirmed for every approved grant of the batch (or the listed ones): paid, in one entry. */
+export async function payBatch(ctx: AppContext, actor: Actor, id: number, grantIds?: number[]) {
+  require(actor, 'fund.write');
+  await transaction(ctx, async (trx) => {
+    const sdb = new ScopedDb(trx, actor.scope);
+    const b = await mustFindBatch(sdb, id);
+    if (b.status !== 'approved' && b.status !== 'paying')
+      throw new AppError('BATCH_BAD_STATUS', { status: batchStatusZh(b.status) });
+    if (b.method === 'cash') throw new AppError('GRANT_SIGNATURE_REQUIRED', {});
+    const grants = (await repo.allGrantsOfBatch(sdb, id)).filter(
+      (g) => g.status === 'approved' && (!grantIds || grantIds.includes(Number(g.id))),
+    );
+    const paid = await payGrants(ctx, trx, actor, b, grants, `${b.title} 银行代发`);
+    await closeIfDone(trx, actor, id, ctx.clock.now().toISOString());
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'batch.pay',
+      entityType: 'disbursement_batch',
+      entityId: id,
+      orgPath: b.org_path,
+      chain: b.province_code,
+      after: { grants: grants.length, totalFen: paid?.totalFen ?? 0, entryId: paid?.entryId ?? null },
+    });
+  });
+  return getBatch(ctx, actor, id);
+}
+
+/**
+ * Mark one grant paid or failed. Cash is paid only against the recipient's own signature (不得代领): the
+ * signed name must be the recipient's, with the date and the cadre who handed it over.
+ */
+export async function markGrant(
+  ctx: AppContext,
+  actor: Actor,
+  grantId: number,
+  m: { status: 'paid'; signature?: Signature } | { status: 'failed'; reason: string },
+) {
+  require(actor, 'fund.write');
+  return transaction(ctx, async (trx) => {
+    const sdb = new ScopedDb(trx, actor.scope);
+    const g = await repo.findGrant(sdb, grantId);
+    if (!g || g.batch_id === null) throw new AppError('GRANT_NOT_FOUND', { id: grantId });
+    if (g.status !== 'approved') throw new AppError('GRANT_BAD_STATUS', { status: grantStatusZh(g.status) });
+    const b = await mustFindBatch(sdb, Number(g.batch_id));
+    const now = ctx.clock.now().toISOString();
+    if (m.status === 'failed') {
+      await repo.setGrants(trx, [grantId], { status: 'failed', failure_reason: m.reason, updated_at: now });
+    } else {
+      if (g.method === 'cash') {
+        if (!m.signature) throw new AppError('GRANT_SIGNATURE_REQUIRED', {});
+        if (m.signature.signedName.replace(/\s/g, '') !== g.recipient_name.replace(/\s/g, ''))
+          throw new AppError('GRANT_PROXY_REFUSED', { name: g.recipient_name });
+        await repo.setGrants(trx, [grantId], { signature_json: JSON.stringify(m.signature) });
+      }
+      await payGrants(ctx, trx, actor, b, [g], `${b.title} ${g.recipient_name}`);
+    }
+    await closeIfDone(trx, actor, Number(b.id), now);
+    await appendAudit(trx, ctx.clock, actor, {
+      action: `grant.${m.status}`,
+      entityType: 'assistance_grant',
+      entityId: grantId,
+      orgPath: g.org_path,
+      chain: g.province_code,
+      after: m,
+    });
+    return { id: grantId, status: m.status };
+  });
+}
+
+/**
+ * Reconcile from the bank's result file (CSV: 流水号,结果,原因 — the 流水号 is the grant id of the bank file):
+ * successes are paid in one entry, failures marked with the bank's reason. Unknown or repeated lines are refused.
+ */
+export async function reconcileBatch(ctx: AppContext, actor: Actor, id: number, csv: string) {
+  require(actor, 'fund.write');
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const body = lines[0] && /流水号|reference/i.test(lines[0]) ? lines.slice(1) : lines;
+  const parsed = body.map((l, i) => {
+    const [ref, result, ...reason] = l.split(',').map((c) => c.trim());
+    const ok = /^(成功|success|ok)$/i.test(result ?? '');
+    const fail = /^(失败|fail(ed)?)$/i.test(result ?? '');
+    if (!ref || !/^\d+$/.test(ref) || (!ok && !fail))
+      throw new AppError('RECONCILE_BAD_FILE', { problem: `第${i + 1}行“${l}”应为：流水号,成功|失败,原因` });
+    return { grantId: Number(ref), ok, reason: reason.join(',') || '银行退回' };
+  });
+  const result = await transaction(ctx, async (trx) => {
+    const sdb = new ScopedDb(trx, actor.scope);
+    const b = await mustFindBatch(sdb, id);
+    if (b.status !== 'approved' && b.status !== 'paying')
+      throw new AppError('BATCH_BAD_STATUS', { status: batchStatusZh(b.status) });
+    const grants = new Map((await repo.allGrantsOfBatch(sdb, id)).map((g) => [Number(g.id), g]));
+    const seen = new Set<number>();
+    for (const p of parsed) {
+      const g = grants.get(p.grantId);
+      if (!g || seen.has(p.grantId))
+        throw new AppError('RECONCILE_BAD_FILE', { problem: `流水号${p.grantId}不属于本批次或重复` });
+      if (g.status !== 'approved')
+        throw new AppError('RECONCILE_BAD_FILE', { problem: `流水号${p.grantId}当前为“${grantStatusZh(g.status)}”` });
+      seen.add(p.grantId);
+    }
+    const okGrants = parsed.filter((p) => p.ok).map((p) => grants.get(p.grantId) as repo.GrantRow);
+    const paid = await payGrants(ctx, trx, actor, b, okGrants, `${b.title} 银行回单对账`);
+    const now = ctx.clock.now().toISOString();
+    for (const p of parsed.filter((x) => !x.ok))
+      await repo.setGrants(trx, [p.grantId], { status: 'failed', failure_reason: p.reason, updated_at: now });
+    await closeIfDone(trx, actor, id, now);
+    const summary = { paid: okGrants.length, failed: parsed.length - okGrants.length, paidFen: paid?.totalFen ?? 0 };
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'batch.reconcile',
+      entityType: 'disbursement_batch',
+      entityId: id,
+      orgPath: b.org_path,
+      chain: b.province_code,
+      after: summary,
+    });
+    return summary;
+  });
+  return { ...result, batch: await getBatch(ctx, actor, id) };
+}
