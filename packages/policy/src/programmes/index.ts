@@ -4,6 +4,7 @@
  */
 export * from './adopt.js';
 export * from './approval.js';
+export * from './campaign-education.js';
 export * from './registry.js';
 export * from './rounding.js';
 export { type Grade, GradeSchema, type PerCapitaIncome, PerCapitaIncomeSchema } from './schemas.js';

@@ -11,7 +11,7 @@ import {
 
 describe('programme template registry', () => {
   it('keys every template by its own id, with a source and defaults that parse', () => {
-    expect(PROGRAMME_TEMPLATE_IDS).toHaveLength(12);
+    expect(PROGRAMME_TEMPLATE_IDS).toHaveLength(13);
     for (const id of PROGRAMME_TEMPLATE_IDS) {
       const t = programmeTemplates[id];
       expect(t.id).toBe(id);

@@ -6,6 +6,7 @@
  * of a seed gets a new id.
  */
 import type { Bilingual } from '../household.js';
+import { educationTemplate } from './campaign-education.js';
 import {
   enterpriseApprovalTemplate,
   enterpriseDisasterTemplate,
@@ -32,6 +33,7 @@ export const programmeTemplates = {
   'seed002.illness': coalmineIllnessTemplate,
   'seed002.mutual-medical': mutualMedicalTemplate,
   'seed002.rehabilitation': rehabilitationTemplate,
+  'campaign.education': educationTemplate,
 } as const;
 
 export type ProgrammeTemplateId = keyof typeof programmeTemplates;

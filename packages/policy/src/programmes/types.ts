@@ -21,6 +21,7 @@ export type ProgrammeKind =
   | 'rehabilitation'
   | 'winter'
   | 'holiday'
+  | 'education'
   | 'approval';
 
 export interface ProgrammeSource {
