@@ -254,11 +254,44 @@ export const errorCatalog = {
     zh: '此事项须由{org}（{level}）审批',
     en: 'This must be approved by {org} ({level})',
   },
+  PROGRAMME_INPUT_INVALID: {
+    status: 400,
+    zh: '救助申请的填报内容不完整或不正确',
+    en: 'The application’s figures are incomplete or invalid',
+  },
+  APPLICATION_NOT_ELIGIBLE: {
+    status: 409,
+    zh: '不符合救助条件：{reason}',
+    en: 'Not eligible: {reasonEn}',
+  },
+  APPLICATION_NOT_FOUND: { status: 404, zh: '救助申请不存在', en: 'Application not found' },
+  APPLICATION_BAD_STATUS: {
+    status: 409,
+    zh: '申请当前状态为“{status}”，不能执行此操作',
+    en: 'The application is “{status}”: this step is not possible now',
+  },
+  APPLICATION_MEMBER_REQUIRED: {
+    status: 400,
+    zh: '请选择受助的家庭成员（子女）',
+    en: 'Choose the household member (child) the aid is for',
+  },
+  CAMPAIGN_NOT_FOUND: {
+    status: 404,
+    zh: '活动不存在或不覆盖本单位',
+    en: 'Campaign not found or not covering this organisation',
+  },
+  CAMPAIGN_CLOSED: {
+    status: 409,
+    zh: '活动“{title}”不在进行中（{startsOn}至{endsOn}）',
+    en: 'Campaign “{title}” is not running ({startsOn} to {endsOn})',
+  },
+  GRANT_FUND_REQUIRED: { status: 400, zh: '请选择支付资金', en: 'Choose the fund that pays' },
   RECONCILE_BAD_FILE: {
     status: 400,
     zh: '银行回单文件格式不正确：{problem}',
     en: 'The bank result file is not valid: {problem}',
   },
+
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -129,3 +129,38 @@ export const MoneyListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+export const applicationStatuses = codeList(['pending_approval', 'approved', 'rejected', 'paid'] as const, {
+  pending_approval: '待审批',
+  approved: '已批准',
+  rejected: '未批准',
+  paid: '已发放',
+});
+
+/** An individual application (医疗救助, 大病, 天灾人祸) or a campaign entry (送温暖, 金秋助学) for one household. */
+export const ApplicationInputSchema = z.object({
+  householdId: z.number().int().positive(),
+  /** The template to compute with; a campaign entry uses its campaign's template. */
+  templateId: z.string().min(1).max(80).optional(),
+  campaignId: z.number().int().positive().optional(),
+  /** 金秋助学: the child (member seq in the file). */
+  memberSeq: z.number().int().min(1).max(50).optional(),
+  /** The figures the template asks for (e.g. compliantSelfPaidFen), validated by the template. */
+  inputs: z.record(z.string(), z.unknown()).default({}),
+  /** Period for the one-per-period rule when not a campaign: a year '2027' by default. */
+  period: PeriodSchema.optional(),
+  method: paymentMethods.schema.default('bank'),
+  fundId: z.number().int().positive().optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+
+export const campaignProgrammes = ['holiday', 'education'] as const;
+export const CampaignInputSchema = z.object({
+  orgId: z.number().int().positive(),
+  programme: z.enum(campaignProgrammes),
+  templateId: z.string().min(1).max(80),
+  title: text(100),
+  startsOn: z.iso.date(),
+  endsOn: z.iso.date(),
+  note: z.string().trim().max(1000).optional(),
+});

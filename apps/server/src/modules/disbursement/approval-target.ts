@@ -1,6 +1,8 @@
 import { approvalLevelFor } from '@bangfu/policy';
+import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/connect.js';
-import { systemSelect } from '../../platform/db/scoped.js';
+import { type ScopedDb, systemSelect } from '../../platform/db/scoped.js';
+import { AppError } from '../../platform/errors.js';
 import { approvalChainAt } from '../programmes/programmes.service.js';
 
 /**
@@ -23,7 +25,7 @@ export async function approvalTarget(
   if (escalation?.beyondLocal && (escalation.level === 'province' || escalation.level === 'national')) {
     const ids = node.path.split('/').filter(Boolean).map(Number);
     // The ancestors are read to route the decision upward, whoever asks (not a listing of the tree).
-    const ancestors = await systemSelect(db, 'org_node', 'policy-inheritance')
+    const ancestors = await systemSelect(db, 'org_node', 'approval-routing')
       .select(['id', 'type'])
       .where('id', 'in', ids)
       .execute();
@@ -34,4 +36,25 @@ export async function approvalTarget(
     label = escalation.level === 'national' ? '全国总工会' : '省总工会';
   }
   return { orgId, level, label, chainVersion: version, step: decision.step };
+}
+
+/** Maker-checker and the deciding node: the proposer never decides; the decision belongs to the node the amount requires. */
+export async function assertMayDecide(
+  sdb: ScopedDb,
+  actor: Actor,
+  subject: { created_by: number | null; required_org_id: number | null; required_level: string | null },
+) {
+  if (subject.created_by !== null && Number(subject.created_by) === actor.userId)
+    throw new AppError('MAKER_CHECKER', {});
+  if (!actor.system && subject.required_org_id !== null && Number(subject.required_org_id) !== actor.scope.orgId) {
+    // The deciding node may be above the caller (a province): its name is shown, nothing else of it.
+    const org = await systemSelect(sdb.db, 'org_node', 'approval-routing')
+      .select('name')
+      .where('id', '=', Number(subject.required_org_id))
+      .executeTakeFirst();
+    throw new AppError('APPROVAL_WRONG_NODE', {
+      org: org?.name ?? String(subject.required_org_id),
+      level: subject.required_level ?? '',
+    });
+  }
 }

@@ -17,37 +17,53 @@ const grantStatusZh = (s: string) => grantStatuses.zh[s as keyof typeof grantSta
 
 const batchStatusZh = (s: string) => batchStatuses.zh[s as keyof typeof batchStatuses.zh] ?? s;
 
+/** Who pays: the node, its fund, the programme, and what the ledger entry refers to. */
+export interface Payer {
+  orgId: number;
+  fundId: number | null;
+  programme: string;
+  ref: { type: 'batch' | 'application'; id: number };
+}
+
+export const batchPayer = (b: repo.BatchRow): Payer => ({
+  orgId: Number(b.org_id),
+  fundId: b.fund_id === null ? null : Number(b.fund_id),
+  programme: b.programme,
+  ref: { type: 'batch', id: Number(b.id) },
+});
+
 /**
- * Pay grants of an approved batch from the batch's fund at the batch's node: one ledger entry, a debit to the
- * programme's expense per grant (each line names its grant, so every 元 traces to its recipient) and one
- * credit to the special account. The ledger refuses an overdraft; a restricted fund pays only its programme.
+ * Pay grants from the payer's fund at the payer's node: one ledger entry, a debit to the programme's expense
+ * per grant (each line names its grant, so every 元 traces to its recipient) and one credit to the special
+ * account. The ledger refuses an overdraft; a restricted fund pays only its programme.
  */
-async function payGrants(
+export async function payGrants(
   ctx: AppContext,
   trx: Db,
   actor: Actor,
-  batch: repo.BatchRow,
+  payer: Payer,
   grants: repo.GrantRow[],
   memo: string,
 ) {
   if (grants.length === 0) return null;
+  if (payer.fundId === null) throw new AppError('GRANT_FUND_REQUIRED', {});
   const sdb = new ScopedDb(trx, actor.scope);
-  const node = await orgRepo.findActiveOrThrow(sdb, Number(batch.org_id));
-  const fund = await fundAt(sdb, Number(batch.fund_id), node.id);
-  if (!fund) throw new AppError('FUND_NOT_FOUND', { id: batch.fund_id });
-  assertFundServes(fund, batch.programme);
+  const node = await orgRepo.findActiveOrThrow(sdb, payer.orgId);
+  const fund = await fundAt(sdb, payer.fundId, node.id);
+  if (!fund) throw new AppError('FUND_NOT_FOUND', { id: payer.fundId });
+  assertFundServes(fund, payer.programme);
   const total = grants.reduce((s, g) => s + Number(g.amount_fen), 0);
   const entryId = await postEntry(trx, ctx.clock, actor, {
     node,
     kind: 'payment',
     memo,
-    ref: { type: 'batch', id: Number(batch.id) },
+    ref: payer.ref,
     lines: [
       ...grants.map((g) => ({
         node,
         fund,
         kind: 'expense' as const,
-        programme: batch.programme,
+        programme: payer.programme,
         debitFen: Number(g.amount_fen),
         grantId: Number(g.id),
       })),
@@ -68,6 +84,15 @@ async function payGrants(
   return { entryId, totalFen: total };
 }
 
+/** Cash is paid only against the recipient's own signature (不得代领). */
+export function checkSignature(g: repo.GrantRow, signature?: Signature) {
+  if (g.method !== 'cash') return null;
+  if (!signature) throw new AppError('GRANT_SIGNATURE_REQUIRED', {});
+  if (signature.signedName.replace(/\s/g, '') !== g.recipient_name.replace(/\s/g, ''))
+    throw new AppError('GRANT_PROXY_REFUSED', { name: g.recipient_name });
+  return JSON.stringify(signature);
+}
+
 async function closeIfDone(trx: Db, actor: Actor, batchId: number, now: string) {
   const all = await repo.allGrantsOfBatch(new ScopedDb(trx, actor.scope), batchId);
   const open = all.some((g) => g.status === 'approved');
@@ -86,7 +111,7 @@ export async function payBatch(ctx: AppContext, actor: Actor, id: number, grantI
     const grants = (await repo.allGrantsOfBatch(sdb, id)).filter(
       (g) => g.status === 'approved' && (!grantIds || grantIds.includes(Number(g.id))),
     );
-    const paid = await payGrants(ctx, trx, actor, b, grants, `${b.title} 银行代发`);
+    const paid = await payGrants(ctx, trx, actor, batchPayer(b), grants, `${b.title} 银行代发`);
     await closeIfDone(trx, actor, id, ctx.clock.now().toISOString());
     await appendAudit(trx, ctx.clock, actor, {
       action: 'batch.pay',
@@ -101,35 +126,44 @@ export async function payBatch(ctx: AppContext, actor: Actor, id: number, grantI
 }
 
 /**
- * Mark one grant paid or failed. Cash is paid only against the recipient's own signature (不得代领): the
- * signed name must be the recipient's, with the date and the cadre who handed it over.
+ * Mark one grant paid or failed. A batch grant pays from its batch's fund; an application's grant from the
+ * application's fund (or the one named now). Cash needs the recipient's own signature, the date and the cadre.
  */
 export async function markGrant(
   ctx: AppContext,
   actor: Actor,
   grantId: number,
-  m: { status: 'paid'; signature?: Signature } | { status: 'failed'; reason: string },
+  m: { status: 'paid'; signature?: Signature; fundId?: number } | { status: 'failed'; reason: string },
 ) {
   require(actor, 'fund.write');
   return transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
     const g = await repo.findGrant(sdb, grantId);
-    if (!g || g.batch_id === null) throw new AppError('GRANT_NOT_FOUND', { id: grantId });
+    if (!g) throw new AppError('GRANT_NOT_FOUND', { id: grantId });
     if (g.status !== 'approved') throw new AppError('GRANT_BAD_STATUS', { status: grantStatusZh(g.status) });
-    const b = await mustFindBatch(sdb, Number(g.batch_id));
+    const batch = g.batch_id === null ? null : await mustFindBatch(sdb, Number(g.batch_id));
+    const app = g.application_id === null ? null : await repo.findApplication(sdb, Number(g.application_id));
     const now = ctx.clock.now().toISOString();
     if (m.status === 'failed') {
       await repo.setGrants(trx, [grantId], { status: 'failed', failure_reason: m.reason, updated_at: now });
     } else {
-      if (g.method === 'cash') {
-        if (!m.signature) throw new AppError('GRANT_SIGNATURE_REQUIRED', {});
-        if (m.signature.signedName.replace(/\s/g, '') !== g.recipient_name.replace(/\s/g, ''))
-          throw new AppError('GRANT_PROXY_REFUSED', { name: g.recipient_name });
-        await repo.setGrants(trx, [grantId], { signature_json: JSON.stringify(m.signature) });
-      }
-      await payGrants(ctx, trx, actor, b, [g], `${b.title} ${g.recipient_name}`);
+      const signature = checkSignature(g, m.signature);
+      if (signature) await repo.setGrants(trx, [grantId], { signature_json: signature });
+      const payer: Payer | null = batch
+        ? batchPayer(batch)
+        : app
+          ? {
+              orgId: Number(app.org_id),
+              fundId: m.fundId ?? (app.fund_id === null ? null : Number(app.fund_id)),
+              programme: app.programme,
+              ref: { type: 'application', id: Number(app.id) },
+            }
+          : null;
+      if (!payer) throw new AppError('GRANT_NOT_FOUND', { id: grantId });
+      await payGrants(ctx, trx, actor, payer, [g], `${batch?.title ?? app?.programme ?? ''} ${g.recipient_name}`);
+      if (app) await repo.setApplicationStatus(trx, Number(app.id), 'paid', now);
     }
-    await closeIfDone(trx, actor, Number(b.id), now);
+    if (batch) await closeIfDone(trx, actor, Number(batch.id), now);
     await appendAudit(trx, ctx.clock, actor, {
       action: `grant.${m.status}`,
       entityType: 'assistance_grant',
@@ -178,7 +212,7 @@ export async function reconcileBatch(ctx: AppContext, actor: Actor, id: number, 
       seen.add(p.grantId);
     }
     const okGrants = parsed.filter((p) => p.ok).map((p) => grants.get(p.grantId) as repo.GrantRow);
-    const paid = await payGrants(ctx, trx, actor, b, okGrants, `${b.title} 银行回单对账`);
+    const paid = await payGrants(ctx, trx, actor, batchPayer(b), okGrants, `${b.title} 银行回单对账`);
     const now = ctx.clock.now().toISOString();
     for (const p of parsed.filter((x) => !x.ok))
       await repo.setGrants(trx, [p.grantId], { status: 'failed', failure_reason: p.reason, updated_at: now });

@@ -179,3 +179,11 @@ export async function markAssisted(trx: Db, householdIds: number[], at: string) 
   if (householdIds.length)
     await trx.updateTable('household').set({ last_assisted_at: at }).where('id', 'in', householdIds).execute();
 }
+
+export function findApplication(sdb: ScopedDb, id: number) {
+  return sdb.selectFrom('assistance_application').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setApplicationStatus(trx: Db, id: number, status: string, now: string) {
+  await trx.updateTable('assistance_application').set({ status, updated_at: now }).where('id', '=', id).execute();
+}

@@ -14,7 +14,7 @@ import { assertFundServes } from '../funds/ledger.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { ruleAt } from '../programmes/programmes.service.js';
 import { allTemplates, programmeOf } from '../programmes/programmes.templates.js';
-import { approvalTarget } from './approval-target.js';
+import { approvalTarget, assertMayDecide } from './approval-target.js';
 import { computeBatch } from './batch.compute.js';
 import * as repo from './batch.repository.js';
 import { type BatchRule, quarterOf } from './batch.rules.js';
@@ -291,14 +291,7 @@ export async function decideBatch(
     const sdb = new ScopedDb(trx, actor.scope);
     const b = await mustFindBatch(sdb, id);
     mustBe(b, 'pending_approval');
-    if (b.created_by !== null && Number(b.created_by) === actor.userId) throw new AppError('MAKER_CHECKER', {});
-    if (!actor.system && b.required_org_id !== null && Number(b.required_org_id) !== actor.scope.orgId) {
-      const org = await orgRepo.findById(sdb, Number(b.required_org_id));
-      throw new AppError('APPROVAL_WRONG_NODE', {
-        org: org?.name ?? String(b.required_org_id),
-        level: b.required_level ?? '',
-      });
-    }
+    await assertMayDecide(sdb, actor, b);
     const now = ctx.clock.now().toISOString();
     if (d.decision === 'approve') {
       const year = Number(b.period.slice(0, 4));

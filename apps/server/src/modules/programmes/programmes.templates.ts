@@ -13,6 +13,7 @@ const PROGRAMME_OF_KIND: Record<string, Programme | null> = {
   disaster: 'disaster',
   winter: 'winter',
   holiday: 'holiday',
+  education: 'education',
   mutual_medical: 'medical',
   rehabilitation: 'medical',
   qualification: null,

@@ -1,4 +1,4 @@
-import { ACTIVE_FILE_STATUSES, fileStatuses, type HouseholdInput } from '@bangfu/contracts';
+import { ACTIVE_FILE_STATUSES, fileStatuses, type HouseholdInput, programmes } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
@@ -65,6 +65,13 @@ export async function ownFile(ctx: AppContext, actor: Actor) {
     .orderBy('household.id', 'desc')
     .executeTakeFirst();
   if (!file) throw new AppError('SELF_NO_FILE');
+  // Help received: paid grants only (what is still under approval is not promised to anyone yet).
+  const paid = await systemSelect(ctx.db, 'assistance_grant', 'self')
+    .select(['paid_at', 'programme', 'period', 'amount_fen'])
+    .where('household_id', '=', file.id)
+    .where('status', '=', 'paid')
+    .orderBy('paid_at', 'desc')
+    .execute();
   const events = await systemSelect(ctx.db, 'household_event', 'self')
     .select(['at', 'action', 'to_status'])
     .where('household_id', '=', file.id)
@@ -95,8 +102,13 @@ export async function ownFile(ctx: AppContext, actor: Actor) {
     steps: events
       .filter((e) => VISIBLE_STEPS[e.action])
       .map((e) => ({ at: e.at, step: VISIBLE_STEPS[e.action] as string, status: e.to_status })),
-    /** Payments and other help arrive with the assistance programmes. */
-    assistance: [] as { at: string; programme: string; amountFen: number }[],
+    assistance: paid.map((g) => ({
+      at: g.paid_at as string,
+      programme: g.programme,
+      programmeLabel: programmes.zh[g.programme as keyof typeof programmes.zh] ?? g.programme,
+      period: g.period,
+      amountFen: Number(g.amount_fen),
+    })),
   };
 }
 

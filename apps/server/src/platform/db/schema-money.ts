@@ -105,6 +105,24 @@ export interface AssistanceApplicationTable extends TenantColumns {
   created_by_name: string;
   created_at: string;
   updated_at: string;
+  campaign_id: number | null;
+  member_seq: number | null;
+  method: string | null;
+  fund_id: number | null;
+}
+
+export interface CampaignTable extends TenantColumns {
+  id: Generated<number>;
+  campaign_key: string;
+  programme: string;
+  template_id: string;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  status: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
 }
 
 export interface AssistanceGrantTable extends TenantColumns {

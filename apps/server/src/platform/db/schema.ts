@@ -3,6 +3,7 @@ import type {
   ApprovalTable,
   AssistanceApplicationTable,
   AssistanceGrantTable,
+  CampaignTable,
   DisbursementBatchTable,
   FundTable,
   LedgerAccountTable,
@@ -293,6 +294,7 @@ export interface Database {
   assistance_application: AssistanceApplicationTable;
   assistance_grant: AssistanceGrantTable;
   approval: ApprovalTable;
+  campaign: CampaignTable;
   household_income_month: HouseholdIncomeMonthTable;
   household_attachment: HouseholdAttachmentTable;
   eligibility_policy: EligibilityPolicyTable;
@@ -334,4 +336,5 @@ export type TenantTable =
   | 'disbursement_batch'
   | 'assistance_application'
   | 'assistance_grant'
-  | 'approval';
+  | 'approval'
+  | 'campaign';

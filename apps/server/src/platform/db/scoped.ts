@@ -27,6 +27,7 @@ const pathColumn = {
   assistance_application: 'org_path',
   assistance_grant: 'org_path',
   approval: 'org_path',
+  campaign: 'org_path',
 } as const;
 export type ScopedTable = TenantTable | 'org_node';
 
@@ -72,7 +73,8 @@ export function systemSelect<T extends ScopedTable>(
     | 'uniqueness'
     | 'self'
     | 'policy-inheritance'
-    | 'ledger-posting',
+    | 'ledger-posting'
+    | 'approval-routing',
 ): SelectQueryBuilder<Database, T, {}> {
   return db.selectFrom(table as ScopedTable) as unknown as SelectQueryBuilder<Database, T, {}>;
 }

@@ -20,6 +20,7 @@ import {
   registerArchiveManageRoutes,
   registerArchiveWorkflowRoutes,
 } from '../../modules/archive/archive.workflow.routes.js';
+import { registerAssistanceRoutes } from '../../modules/assistance/assistance.routes.js';
 import { registerAuditRoutes } from '../../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
 import { registerBatchRoutes } from '../../modules/disbursement/batch.routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerFundRoutes(zapi, ctx);
       registerProgrammeRoutes(zapi, ctx);
       registerBatchRoutes(zapi, ctx);
+      registerAssistanceRoutes(zapi, ctx);
       registerTestingRoutes(zapi, ctx);
     },
     { prefix: '/api' },

@@ -1,0 +1,290 @@
+import type { ApplicationInputSchema } from '@bangfu/contracts';
+import { applicationStatuses, programmes } from '@bangfu/contracts';
+import type { z } from 'zod';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import { type Actor, require } from '../../platform/auth/actor.js';
+import { type AppContext, transaction } from '../../platform/context.js';
+import { ScopedDb } from '../../platform/db/scoped.js';
+import { AppError } from '../../platform/errors.js';
+import * as archiveRepo from '../archive/archive.repository.js';
+import { mustFindFile } from '../archive/archive.service.js';
+import { approvalTarget, assertMayDecide } from '../disbursement/approval-target.js';
+import * as batchRepo from '../disbursement/batch.repository.js';
+import { toGrant } from '../disbursement/batch.service.js';
+import * as orgRepo from '../orgs/orgs.repository.js';
+import { ruleAt } from '../programmes/programmes.service.js';
+import { programmeOf, templateById } from '../programmes/programmes.templates.js';
+import * as repo from './assistance.repository.js';
+
+type Input = z.infer<typeof ApplicationInputSchema>;
+const statusZh = (s: string) => applicationStatuses.zh[s as keyof typeof applicationStatuses.zh] ?? s;
+const programmeZh = (p: string) => programmes.zh[p as keyof typeof programmes.zh] ?? p;
+
+async function mustFindApplication(sdb: ScopedDb, id: number) {
+  const a = await repo.findApplication(sdb, id);
+  if (!a) throw new AppError('APPLICATION_NOT_FOUND', { id });
+  return a;
+}
+
+/**
+ * An individual application (医疗救助, 大病, 天灾人祸) or a campaign entry (送温暖, 金秋助学) for one household,
+ * made at the proposer's node: computed with the rule the node has adopted (its explanation kept), routed to the
+ * level and node its amount or the rule's escalation requires, and holding its place under the one-per-period
+ * rule at once (a proposed grant), so the same household cannot be proposed twice.
+ */
+export async function createApplication(ctx: AppContext, actor: Actor, input: Input) {
+  require(actor, 'assistance.propose');
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const id = await transaction(ctx, async (trx) => {
+    const sdb = new ScopedDb(trx, actor.scope);
+    const node = await orgRepo.findActiveOrThrow(sdb, actor.scope.orgId);
+    const file = await mustFindFile(sdb, input.householdId);
+    if (file.status !== 'filed' && file.status !== 'relieved')
+      throw new AppError('ARCHIVE_BAD_TRANSITION', { status: file.status });
+    const campaign = input.campaignId ? await repo.campaignCovering(trx, input.campaignId, node.path) : null;
+    if (input.campaignId && !campaign) throw new AppError('CAMPAIGN_NOT_FOUND', { id: input.campaignId });
+    if (campaign && (campaign.status !== 'open' || today < campaign.starts_on || today > campaign.ends_on))
+      throw new AppError('CAMPAIGN_CLOSED', {
+        title: campaign.title,
+        startsOn: campaign.starts_on,
+        endsOn: campaign.ends_on,
+      });
+    const templateId = campaign?.template_id ?? input.templateId;
+    if (!templateId) throw new AppError('PROGRAMME_TEMPLATE_UNKNOWN', {});
+    const template = templateById(templateId);
+    const programme = campaign?.programme ?? programmeOf(template);
+    if (!programme) throw new AppError('PROGRAMME_TEMPLATE_UNKNOWN', { templateId });
+    let member: { seq: number; name: string } | null = null;
+    if (programme === 'education') {
+      const members = await archiveRepo.members(sdb, file.id);
+      const m = members.find((x) => x.seq === input.memberSeq);
+      if (!m) throw new AppError('APPLICATION_MEMBER_REQUIRED', {});
+      member = { seq: m.seq, name: m.name };
+    }
+    const period = campaign
+      ? `${campaign.campaign_key}${member ? `#${member.seq}` : ''}`
+      : (input.period ?? today.slice(0, 4));
+    const held = await batchRepo.liveGrants(trx, [file.id], programme, period);
+    if (held.length) throw new AppError('GRANT_DUPLICATE', { period, programme: programmeZh(programme) });
+    const rule = await ruleAt(trx, node.path, template.id, today);
+    if (!rule)
+      throw new AppError('PROGRAMME_NO_RULE', { org: node.name, date: today, programme: programmeZh(programme) });
+    const parsedInput = template.inputSchema.safeParse({ grade: file.grade, ...input.inputs });
+    if (!parsedInput.success)
+      throw new AppError('PROGRAMME_INPUT_INVALID', {
+        issues: parsedInput.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      });
+    const result = template.compute(template.paramsSchema.parse(rule.params), parsedInput.data, {
+      paramsVersion: { version: rule.version, effectiveFrom: rule.effectiveFrom, nodeId: rule.nodeId },
+    });
+    if (!result.eligible || result.amountFen <= 0)
+      throw new AppError('APPLICATION_NOT_ELIGIBLE', {
+        reason: result.explanation.summary.zh,
+        reasonEn: result.explanation.summary.en,
+        explanation: result.explanation,
+      });
+    // Escalated above the node (medical > 20,000 to the province, > 50,000 to the national union): the higher
+    // union decides the whole requestable amount, not the part the node could pay alone.
+    const amountFen = result.escalation?.beyondLocal
+      ? Math.max(result.escalation.amountFen, result.amountFen)
+      : result.amountFen;
+    const target = await approvalTarget(trx, node, amountFen, today, result.escalation);
+    const now = ctx.clock.now().toISOString();
+    const explanation = JSON.stringify(result.explanation);
+    const appId = await repo.insertApplication(trx, {
+      org_id: node.id,
+      org_path: node.path,
+      province_code: node.province_code,
+      household_id: file.id,
+      programme,
+      period,
+      template_id: template.id,
+      inputs_json: JSON.stringify(parsedInput.data),
+      requested_fen: null,
+      amount_fen: amountFen,
+      explanation_json: explanation,
+      status: 'pending_approval',
+      required_level: target.level,
+      required_org_id: target.orgId,
+      created_by: actor.userId,
+      created_by_name: actor.displayName,
+      created_at: now,
+      updated_at: now,
+      campaign_id: campaign ? Number(campaign.id) : null,
+      member_seq: member?.seq ?? null,
+      method: input.method,
+      fund_id: input.fundId ?? null,
+    });
+    await batchRepo.insertGrants(trx, [
+      {
+        household_id: file.id,
+        org_id: Number(file.org_id),
+        org_path: file.org_path,
+        province_code: file.province_code,
+        batch_id: null,
+        application_id: appId,
+        programme,
+        period,
+        amount_fen: amountFen,
+        explanation_json: explanation,
+        status: 'proposed',
+        method: input.method,
+        recipient_name: file.name,
+        id_mask: file.id_mask,
+        bank_enc: input.method === 'bank' ? file.bank_enc : null,
+        bank_mask: null,
+        paid_at: null,
+        failure_reason: null,
+        signature_json: null,
+        ledger_entry_id: null,
+        created_at: now,
+        updated_at: now,
+      },
+    ]);
+    await batchRepo.insertApproval(trx, {
+      org_id: node.id,
+      org_path: node.path,
+      province_code: node.province_code,
+      subject_type: 'application',
+      subject_id: appId,
+      level: target.level,
+      decision: 'submit',
+      comment: [target.step.zh, input.note].filter(Boolean).join('；'),
+      actor_id: actor.userId,
+      actor_name: actor.displayName,
+      at: now,
+    });
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'application.create',
+      entityType: 'assistance_application',
+      entityId: appId,
+      orgPath: node.path,
+      chain: node.province_code,
+      after: { householdId: file.id, programme, period, amountFen, level: target.level },
+    });
+    return appId;
+  });
+  return getApplication(ctx, actor, id);
+}
+
+export async function getApplication(ctx: AppContext, actor: Actor, id: number) {
+  require(actor, 'programme.read');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const a = await mustFindApplication(sdb, id);
+  const [grant, approvals] = await Promise.all([
+    repo.grantOfApplication(sdb, id),
+    batchRepo.approvalsOf(sdb, 'application', id),
+  ]);
+  return {
+    ...toApplication(a),
+    explanation: JSON.parse(a.explanation_json) as unknown,
+    inputs: JSON.parse(a.inputs_json) as unknown,
+    grant: grant ? toGrant(grant as batchRepo.GrantRow) : null,
+    approvals: approvals.map((x) => ({
+      level: x.level,
+      decision: x.decision,
+      comment: x.comment,
+      by: x.actor_name,
+      at: x.at,
+    })),
+  };
+}
+
+function toApplication(a: repo.ApplicationRow & { household_name?: string; household_id_mask?: string }) {
+  return {
+    id: Number(a.id),
+    orgId: Number(a.org_id),
+    householdId: Number(a.household_id),
+    householdName: a.household_name,
+    idMasked: a.household_id_mask,
+    programme: a.programme,
+    period: a.period,
+    templateId: a.template_id,
+    campaignId: a.campaign_id === null ? null : Number(a.campaign_id),
+    memberSeq: a.member_seq,
+    amountFen: Number(a.amount_fen),
+    status: a.status,
+    method: a.method,
+    fundId: a.fund_id === null ? null : Number(a.fund_id),
+    requiredLevel: a.required_level,
+    requiredOrgId: a.required_org_id === null ? null : Number(a.required_org_id),
+    createdBy: a.created_by_name,
+    createdAt: a.created_at,
+  };
+}
+
+export async function listApplications(
+  ctx: AppContext,
+  actor: Actor,
+  q: { orgId?: number; status?: string; campaignId?: number; programme?: string; limit: number; offset: number },
+) {
+  require(actor, 'programme.read');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const org = await orgRepo.findActiveOrThrow(sdb, q.orgId ?? actor.scope.orgId);
+  const { rows, total } = await repo.listApplications(sdb, { ...q, path: org.path });
+  return { items: rows.map((r) => toApplication(r as never)), total, limit: q.limit, offset: q.offset };
+}
+
+/** Approve or reject an application (maker-checker; at the node and level its amount or escalation requires). */
+export async function decideApplication(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  d: { decision: 'approve' | 'reject'; comment?: string },
+) {
+  require(actor, 'payment.approve');
+  await transaction(ctx, async (trx) => {
+    const sdb = new ScopedDb(trx, actor.scope);
+    const a = await mustFindApplication(sdb, id);
+    if (a.status !== 'pending_approval') throw new AppError('APPLICATION_BAD_STATUS', { status: statusZh(a.status) });
+    await assertMayDecide(sdb, actor, a);
+    const now = ctx.clock.now().toISOString();
+    const grant = await repo.grantOfApplication(sdb, id);
+    if (grant)
+      await batchRepo.setGrants(trx, [Number(grant.id)], {
+        status: d.decision === 'approve' ? 'approved' : 'void',
+        updated_at: now,
+      });
+    await repo.updateApplication(trx, id, {
+      status: d.decision === 'approve' ? 'approved' : 'rejected',
+      updated_at: now,
+    });
+    await batchRepo.insertApproval(trx, {
+      org_id: Number(a.org_id),
+      org_path: a.org_path,
+      province_code: a.province_code,
+      subject_type: 'application',
+      subject_id: id,
+      level: a.required_level ?? '',
+      decision: d.decision,
+      comment: d.comment ?? null,
+      actor_id: actor.userId,
+      actor_name: actor.displayName,
+      at: now,
+    });
+    await appendAudit(trx, ctx.clock, actor, {
+      action: `application.${d.decision}`,
+      entityType: 'assistance_application',
+      entityId: id,
+      orgPath: a.org_path,
+      chain: a.province_code,
+      after: { decision: d.decision, comment: d.comment ?? null, amountFen: Number(a.amount_fen) },
+    });
+  });
+  return getApplication(ctx, actor, id);
+}
+
+/** Applications waiting for the approver's decision at their node (not their own). */
+export async function pendingApplicationsFor(ctx: AppContext, actor: Actor) {
+  require(actor, 'payment.approve');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const { rows } = await repo.listApplications(sdb, {
+    path: actor.scope.path,
+    status: 'pending_approval',
+    limit: 500,
+    offset: 0,
+  });
+  return rows
+    .filter((a) => Number(a.required_org_id) === actor.scope.orgId && Number(a.created_by) !== actor.userId)
+    .map((r) => toApplication(r as never));
+}

@@ -1,0 +1,110 @@
+import type { Db } from '../../platform/db/connect.js';
+import type { AssistanceApplicationTable, CampaignTable } from '../../platform/db/schema-money.js';
+import { type ScopedDb, subtreeEnd, systemSelect } from '../../platform/db/scoped.js';
+
+export type ApplicationRow = Omit<AssistanceApplicationTable, 'id'> & { id: number };
+export type CampaignRow = Omit<CampaignTable, 'id'> & { id: number };
+
+export async function insertApplication(trx: Db, row: Omit<AssistanceApplicationTable, 'id'>): Promise<number> {
+  const r = await trx.insertInto('assistance_application').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export function findApplication(sdb: ScopedDb, id: number) {
+  return sdb.selectFrom('assistance_application').selectAll().where('id', '=', id).executeTakeFirst() as Promise<
+    ApplicationRow | undefined
+  >;
+}
+
+export async function updateApplication(trx: Db, id: number, patch: Partial<Omit<AssistanceApplicationTable, 'id'>>) {
+  await trx.updateTable('assistance_application').set(patch).where('id', '=', id).execute();
+}
+
+export async function listApplications(
+  sdb: ScopedDb,
+  q: { path: string; status?: string; campaignId?: number; programme?: string; limit: number; offset: number },
+) {
+  let qb = sdb
+    .selectFrom('assistance_application')
+    .innerJoin('household', 'household.id', 'assistance_application.household_id')
+    .where('assistance_application.org_path', '>=', q.path)
+    .where('assistance_application.org_path', '<', subtreeEnd(q.path));
+  if (q.status) qb = qb.where('assistance_application.status', '=', q.status);
+  if (q.campaignId) qb = qb.where('assistance_application.campaign_id', '=', q.campaignId);
+  if (q.programme) qb = qb.where('assistance_application.programme', '=', q.programme);
+  const [rows, n] = await Promise.all([
+    qb
+      .selectAll('assistance_application')
+      .select(['household.name as household_name', 'household.id_mask as household_id_mask'])
+      .orderBy('assistance_application.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  ]);
+  return { rows, total: Number(n?.n ?? 0) };
+}
+
+export function grantOfApplication(sdb: ScopedDb, applicationId: number) {
+  return sdb
+    .selectFrom('assistance_grant')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+export async function insertCampaign(trx: Db, row: Omit<CampaignTable, 'id'>): Promise<number> {
+  const r = await trx.insertInto('campaign').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+/** A campaign that covers a node: organised by the node or one of its ancestors (read upward, like policies). */
+export function campaignCovering(db: Db, id: number, nodePath: string) {
+  const ids = nodePath.split('/').filter(Boolean).map(Number);
+  return systemSelect(db, 'campaign', 'policy-inheritance')
+    .selectAll()
+    .where('id', '=', id)
+    .where('org_id', 'in', ids)
+    .executeTakeFirst() as Promise<CampaignRow | undefined>;
+}
+
+/** Campaigns a node takes part in: its ancestors' and its own, and those organised in its subtree. */
+export async function campaignsFor(db: Db, sdb: ScopedDb, nodePath: string) {
+  const ids = nodePath.split('/').filter(Boolean).map(Number);
+  const [up, down] = await Promise.all([
+    systemSelect(db, 'campaign', 'policy-inheritance').selectAll().where('org_id', 'in', ids).execute(),
+    sdb
+      .selectFrom('campaign')
+      .selectAll()
+      .where('org_path', '>=', nodePath)
+      .where('org_path', '<', subtreeEnd(nodePath))
+      .execute(),
+  ]);
+  const all = new Map<number, CampaignRow>();
+  for (const c of [...up, ...down]) all.set(Number(c.id), c as CampaignRow);
+  return [...all.values()].sort((a, b) => (a.starts_on < b.starts_on ? 1 : -1));
+}
+
+export async function setCampaignStatus(trx: Db, id: number, status: string) {
+  await trx.updateTable('campaign').set({ status }).where('id', '=', id).execute();
+}
+
+/** Entries of a campaign within a subtree, by status, with their amounts. */
+export async function campaignStats(sdb: ScopedDb, campaignId: number, path: string) {
+  return sdb
+    .selectFrom('assistance_application')
+    .select(['status'])
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('amount_fen').as('amount')])
+    .where('campaign_id', '=', campaignId)
+    .where('org_path', '>=', path)
+    .where('org_path', '<', subtreeEnd(path))
+    .groupBy('status')
+    .execute();
+}
+
+export function findCampaign(sdb: ScopedDb, id: number) {
+  return sdb.selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst() as Promise<
+    CampaignRow | undefined
+  >;
+}
