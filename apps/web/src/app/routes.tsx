@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FolderOpenOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Action } from '@bangfu/contracts';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 
@@ -19,6 +19,13 @@ export const menuRoutes: MenuRoute[] = [
     icon: <ApartmentOutlined />,
     permission: 'org.read',
     page: lazy(() => import('../features/orgs/OrgsPage')),
+  },
+  {
+    path: '/archive',
+    label: 'menu.archive',
+    icon: <FolderOpenOutlined />,
+    permission: 'archive.read',
+    page: lazy(() => import('../features/archive/ArchivePage')),
   },
   {
     path: '/users',

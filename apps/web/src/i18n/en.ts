@@ -1,3 +1,7 @@
+import { archiveEn } from './archive/archive.en';
+import { codesEn } from './archive/codes.en';
+import { detailEn } from './archive/detail.en';
+import { pagesEn } from './archive/pages.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -10,12 +14,27 @@ export const en: Messages = {
     forbiddenHint: 'Your account may not open this page; ask your administrator for access.',
     backHome: 'Back to start',
   },
-  menu: { label: 'Main menu', orgs: 'Organisations', users: 'Users & roles', audit: 'Audit log' },
+  menu: {
+    label: 'Main menu',
+    orgs: 'Organisations',
+    users: 'Users & roles',
+    audit: 'Audit log',
+    archive: 'Hardship files',
+    queue: 'Work queue',
+    notices: 'Public notices',
+    archiveImport: 'Import files',
+    policy: 'Eligibility policy',
+    self: 'My file',
+  },
   header: { changePassword: 'Change password', logout: 'Sign out', signedOut: 'You have signed out' },
   common: {
     actions: 'Actions',
     all: 'All',
+    cancel: 'Cancel',
     close: 'Close',
+    confirm: 'OK',
+    no: 'No',
+    yes: 'Yes',
     createdAt: 'Created',
     updatedAt: 'Updated',
     edit: 'Edit',
@@ -257,4 +276,7 @@ export const en: Messages = {
     user_read_personal: 'Personal data read',
     user_export: 'Users exported',
   },
+  archive: { ...archiveEn, ...detailEn },
+  codes: codesEn,
+  ...pagesEn,
 };

@@ -1,3 +1,8 @@
+import { archiveZh } from './archive/archive.zh-CN';
+import { codesZh } from './archive/codes.zh-CN';
+import { detailZh } from './archive/detail.zh-CN';
+import { pagesZh } from './archive/pages.zh-CN';
+
 /** Chinese (default). Labels of roles, actions and org types come from @bangfu/contracts, not from here. */
 export const zhCN = {
   app: {
@@ -9,12 +14,27 @@ export const zhCN = {
     forbiddenHint: '您的账号没有访问此页面的权限，如需开通请联系本单位系统管理员。',
     backHome: '返回首页',
   },
-  menu: { label: '主菜单', orgs: '组织机构', users: '用户与角色', audit: '审计日志' },
+  menu: {
+    label: '主菜单',
+    orgs: '组织机构',
+    users: '用户与角色',
+    audit: '审计日志',
+    archive: '档案管理',
+    queue: '审核待办',
+    notices: '公示管理',
+    archiveImport: '档案导入',
+    policy: '认定政策',
+    self: '我的档案',
+  },
   header: { changePassword: '修改密码', logout: '退出登录', signedOut: '您已安全退出' },
   common: {
     actions: '操作',
     all: '全部',
+    cancel: '取消',
     close: '关闭',
+    confirm: '确定',
+    no: '否',
+    yes: '是',
     createdAt: '创建时间',
     updatedAt: '更新时间',
     edit: '编辑',
@@ -254,7 +274,10 @@ export const zhCN = {
     user_read_personal: '查看个人敏感信息',
     user_export: '导出用户',
   },
+  archive: { ...archiveZh, ...detailZh },
+  codes: codesZh,
+  ...pagesZh,
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Messages = Shape<typeof zhCN>;

@@ -70,12 +70,24 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return (await res.json()) as T;
 }
 
+/** The file name of a Content-Disposition header, preferring the UTF-8 `filename*` (Chinese names). */
+export function filenameOf(disposition: string): string | null {
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (star) {
+    try {
+      return decodeURIComponent(star.trim());
+    } catch {
+      // malformed: fall back to the plain name
+    }
+  }
+  return /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? null;
+}
+
 /** Fetch a file (CSV export) and hand it to the browser as a download. */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const res = await check(await send('GET', path, {}), {});
+export async function download(path: string, fallbackName: string, query?: RequestOptions['query']): Promise<void> {
+  const res = await check(await send('GET', path, { query }), {});
   const blob = await res.blob();
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+  const name = filenameOf(res.headers.get('content-disposition') ?? '') ?? fallbackName;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -91,6 +103,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, query?: RequestOptions['query']) =>
     request<T>('POST', path, { body: body ?? {}, query }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown, query?: RequestOptions['query']) => request<T>('PUT', path, { body, query }),
   upload: <T>(path: string, form: FormData, query?: RequestOptions['query']) =>
     request<T>('POST', path, { form, query }),
 };

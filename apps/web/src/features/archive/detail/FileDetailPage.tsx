@@ -1,0 +1,138 @@
+import { ArrowLeftOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/PageHeader';
+import { useErrorText } from '../../../lib/errors';
+import { navigate } from '../../../lib/router';
+import { usePermission } from '../../auth';
+import { FileActions } from '../actions/FileActions';
+import { useHousehold } from '../api';
+import { useCode } from '../codes';
+import { GradeTag, StatusTag } from '../components/StatusTag';
+import { yuan } from '../money';
+import { AssistanceTab } from './AssistanceTab';
+import { AttachmentsTab } from './AttachmentsTab';
+import { BasicTab } from './BasicTab';
+import { GradeTab } from './GradeTab';
+import { HistoryTab } from './HistoryTab';
+import { IncomeTab } from './IncomeTab';
+import { MembersTab } from './MembersTab';
+
+const at = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
+
+/** One household file: its facts in tabs, its steps per status, and the audited reveal of personal data. */
+export default function FileDetailPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const errorText = useErrorText();
+  const code = useCode();
+  const can = usePermission();
+  const [reveal, setReveal] = useState(false);
+  const masked = useHousehold(id, false);
+  const revealed = useHousehold(id, reveal);
+  const q = reveal ? revealed : masked;
+  const file = q.data ?? masked.data;
+
+  if (q.error && !file)
+    return (
+      <Result
+        status="404"
+        title={errorText(q.error)}
+        extra={<Button onClick={() => navigate('/archive')}>{t('archive.detail.back')}</Button>}
+      />
+    );
+  if (!file) return <Spin style={{ display: 'block', margin: 80 }} />;
+
+  const askReveal = () =>
+    modal.confirm({
+      title: t('archive.detail.revealTitle'),
+      content: t('archive.detail.revealHint'),
+      okText: t('archive.detail.reveal'),
+      onOk: () => setReveal(true),
+    });
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Space>
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate('/archive')}
+              aria-label={t('archive.detail.back')}
+            />
+            <span data-testid="file-name">{file.name}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 14 }} data-testid="file-no">
+              {file.fileNo}
+            </Typography.Text>
+            <StatusTag status={file.status} />
+            {file.grade && <GradeTag grade={file.grade} />}
+          </Space>
+        }
+        subtitle={t('archive.detail.subtitle', { org: file.orgName, kind: code('kind', file.kind) })}
+        extra={<FileActions file={file} />}
+      />
+      {q.error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(q.error)} />}
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions size="small" column={{ xs: 1, md: 3, xl: 6 }}>
+          <Descriptions.Item label={t('archive.field.idNumber')}>
+            <Space size={4}>
+              <span data-testid="summary-id">{file.idNumber ?? file.idMasked}</span>
+              {!file.idNumber && can('personal.reveal') && (
+                <Button size="small" type="link" icon={<EyeOutlined />} onClick={askReveal} data-testid="reveal">
+                  {t('archive.detail.reveal')}
+                </Button>
+              )}
+              {file.idNumber && (
+                <Tag icon={<LockOutlined />} color="warning">
+                  {t('archive.detail.revealedTag')}
+                </Tag>
+              )}
+            </Space>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('archive.field.phone')}>
+            {file.phone ?? file.phoneMasked ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('archive.field.householdSize')}>{file.householdSize}</Descriptions.Item>
+          <Descriptions.Item label={t('archive.field.perCapita')}>{yuan(file.perCapitaMonthlyFen)}</Descriptions.Item>
+          <Descriptions.Item label={t('archive.field.mainCause')}>{code('cause', file.mainCause)}</Descriptions.Item>
+          <Descriptions.Item label={t('archive.grade.proposed')}>
+            <GradeTag grade={file.gradeProposed} />
+          </Descriptions.Item>
+          {(file.status === 'on_notice' || file.noticeEnd) && (
+            <Descriptions.Item label={t('archive.field.noticePeriod')} span={2}>
+              <span data-testid="notice-period">
+                {at(file.noticeStart)} ~ {at(file.noticeEnd)}
+              </span>
+            </Descriptions.Item>
+          )}
+          {file.nextReviewDue && (
+            <Descriptions.Item label={t('archive.field.nextReviewDue')}>{file.nextReviewDue}</Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+      <Card styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          data-testid="file-tabs"
+          items={[
+            { key: 'basic', label: t('archive.tab.basic'), children: <BasicTab file={file} /> },
+            {
+              key: 'members',
+              label: t('archive.tab.members', { count: file.members.length }),
+              children: <MembersTab file={file} />,
+            },
+            { key: 'income', label: t('archive.tab.income'), children: <IncomeTab file={file} /> },
+            { key: 'grade', label: t('archive.tab.grade'), children: <GradeTab file={file} /> },
+            { key: 'history', label: t('archive.tab.history'), children: <HistoryTab id={file.id} /> },
+            { key: 'assistance', label: t('archive.tab.assistance'), children: <AssistanceTab file={file} /> },
+            { key: 'attachments', label: t('archive.tab.attachments'), children: <AttachmentsTab id={file.id} /> },
+          ]}
+          destroyOnHidden
+        />
+      </Card>
+    </>
+  );
+}
