@@ -1,4 +1,12 @@
-import { ApartmentOutlined, AuditOutlined, FolderOpenOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  FileProtectOutlined,
+  FolderOpenOutlined,
+  NotificationOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Action } from '@bangfu/contracts';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 
@@ -26,6 +34,27 @@ export const menuRoutes: MenuRoute[] = [
     icon: <FolderOpenOutlined />,
     permission: 'archive.read',
     page: lazy(() => import('../features/archive/ArchivePage')),
+  },
+  {
+    path: '/queue',
+    label: 'menu.queue',
+    icon: <FileProtectOutlined />,
+    permission: 'archive.read',
+    page: lazy(() => import('../features/archive/queue/ReviewQueuePage')),
+  },
+  {
+    path: '/notices',
+    label: 'menu.notices',
+    icon: <NotificationOutlined />,
+    permission: 'archive.read',
+    page: lazy(() => import('../features/archive/notice/NoticesPage')),
+  },
+  {
+    path: '/archive-import',
+    label: 'menu.archiveImport',
+    icon: <CloudUploadOutlined />,
+    permission: 'archive.write',
+    page: lazy(() => import('../features/archive/import/ImportPage')),
   },
   {
     path: '/users',

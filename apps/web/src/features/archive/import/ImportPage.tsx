@@ -1,0 +1,228 @@
+import { DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Progress,
+  Row,
+  Space,
+  Statistic,
+  Steps,
+  Typography,
+  Upload,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OrgSelect } from '../../../components/OrgSelect';
+import { PageHeader } from '../../../components/PageHeader';
+import { download } from '../../../lib/api';
+import { useErrorText } from '../../../lib/errors';
+import { navigate } from '../../../lib/router';
+import { usePermission } from '../../auth';
+import { useCurrentUser } from '../../auth/api';
+import { useCommitImport, useImportBatch, useStageImport } from './api';
+import { ImportReport } from './ImportReport';
+
+const initialId = () => {
+  const v = Number(new URLSearchParams(window.location.search).get('id'));
+  return Number.isInteger(v) && v > 0 ? v : null;
+};
+
+function Upload1({ onStaged }: { onStaged: (id: number) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const me = useCurrentUser();
+  const [orgId, setOrgId] = useState<number | undefined>(me.orgId);
+  const [file, setFile] = useState<File | null>(null);
+  const stage = useStageImport();
+  // The export of an empty selection is the template: the same columns the import reads.
+  const template = () =>
+    download('/households/export.xlsx', '困难职工档案导入模板.xlsx', { fileNo: '__template__' }).catch((e: unknown) =>
+      message.error(errorText(e)),
+    );
+  const start = () => {
+    if (!file || !orgId) return;
+    stage.mutate({ file, orgId }, { onSuccess: (r) => onStaged(r.id) });
+  };
+  return (
+    <Form layout="vertical" name="archiveImport" style={{ maxWidth: 640 }}>
+      <Form.Item label={t('import.org')} required extra={t('import.orgHint')}>
+        <OrgSelect value={orgId} onChange={setOrgId} data-testid="import-org" />
+      </Form.Item>
+      <Form.Item label={t('import.file')} required>
+        <Upload.Dragger
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          maxCount={1}
+          beforeUpload={(f) => {
+            setFile(f);
+            return false;
+          }}
+          onRemove={() => setFile(null)}
+          fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
+          data-testid="import-file"
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p>{t('import.drop')}</p>
+          <Typography.Text type="secondary">{t('import.columns')}</Typography.Text>
+        </Upload.Dragger>
+      </Form.Item>
+      {stage.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(stage.error)} />}
+      <Space>
+        <Button type="primary" disabled={!file || !orgId} loading={stage.isPending} onClick={start}>
+          {t('import.start')}
+        </Button>
+        <Button type="link" icon={<DownloadOutlined />} onClick={() => void template()}>
+          {t('import.template')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
+
+/** 档案导入: upload → validation with a per-row report → decisions → commit, with progress. */
+export default function ImportPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const can = usePermission();
+  const [id, setId] = useState<number | null>(initialId);
+  const [asFiled, setAsFiled] = useState(false);
+  const batch = useImportBatch(id);
+  const commit = useCommitImport(id ?? 0);
+  const b = batch.data;
+  const restart = () => {
+    setId(null);
+    commit.reset();
+    navigate('/archive-import', { replace: true });
+  };
+  const staged = (newId: number) => {
+    setId(newId);
+    navigate(`/archive-import?id=${newId}`, { replace: true });
+  };
+  const current = !b ? 0 : b.status === 'validating' ? 1 : b.status === 'ready' ? 2 : 3;
+  const committing = b?.status === 'committing' || b?.status === 'committed';
+  const toCommit = b ? b.valid : 0;
+  const percent = !b
+    ? 0
+    : committing
+      ? Math.min(100, Math.round((b.committed / Math.max(1, toCommit)) * 100))
+      : Math.round((b.processed / Math.max(1, b.total)) * 100);
+
+  return (
+    <>
+      <PageHeader
+        title={t('menu.archiveImport')}
+        subtitle={t('import.subtitle')}
+        extra={
+          id && (
+            <Button icon={<ReloadOutlined />} onClick={restart}>
+              {t('import.again')}
+            </Button>
+          )
+        }
+      />
+      <Card>
+        <Steps
+          current={current}
+          style={{ marginBottom: 24 }}
+          items={[
+            { title: t('import.step.upload') },
+            { title: t('import.step.validate') },
+            { title: t('import.step.review') },
+            { title: t('import.step.commit') },
+          ]}
+        />
+        {!id && <Upload1 onStaged={staged} />}
+        {id && batch.error && <Alert type="error" showIcon title={errorText(batch.error)} />}
+        {b && (
+          <>
+            <Typography.Paragraph>{t('import.batch', { name: b.filename, id: b.id })}</Typography.Paragraph>
+            <Progress
+              percent={b.status === 'committed' ? 100 : percent}
+              status={
+                b.status === 'failed'
+                  ? 'exception'
+                  : b.status === 'committed' || b.status === 'ready'
+                    ? 'success'
+                    : 'active'
+              }
+              data-testid="import-progress"
+            />
+            <Typography.Text type="secondary" data-testid="import-progress-text">
+              {t(`import.status.${b.status}`, {
+                processed: b.processed,
+                total: b.total,
+                committed: b.committed,
+                toCommit,
+              })}
+            </Typography.Text>
+            {b.error && <Alert type="error" showIcon style={{ marginTop: 12 }} title={b.error} />}
+            <Row gutter={16} style={{ margin: '16px 0' }} data-testid="import-counts">
+              <Col span={4}>
+                <Statistic title={t('import.count.total')} value={b.total} />
+              </Col>
+              <Col span={4}>
+                <Statistic title={t('import.count.valid')} value={b.valid} valueStyle={{ color: '#389e0d' }} />
+              </Col>
+              <Col span={4}>
+                <Statistic title={t('import.count.invalid')} value={b.invalid} valueStyle={{ color: '#cf1322' }} />
+              </Col>
+              <Col span={4}>
+                <Statistic title={t('import.count.suspected')} value={b.suspected} valueStyle={{ color: '#d48806' }} />
+              </Col>
+              <Col span={4}>
+                <Statistic title={t('import.count.committed')} value={b.committed} />
+              </Col>
+            </Row>
+            {b.status === 'ready' && (
+              <Alert
+                type={b.invalid ? 'warning' : 'success'}
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={t('import.readyTitle', { valid: b.valid, invalid: b.invalid, suspected: b.suspected })}
+                description={t('import.readyHint')}
+                action={
+                  <Space direction="vertical" align="end">
+                    <Button
+                      type="primary"
+                      loading={commit.isPending}
+                      onClick={() => commit.mutate(asFiled)}
+                      data-testid="import-commit"
+                    >
+                      {t('import.commit')}
+                    </Button>
+                    {can('archive.approve') && (
+                      <Checkbox checked={asFiled} onChange={(e) => setAsFiled(e.target.checked)}>
+                        {t('import.asFiled')}
+                      </Checkbox>
+                    )}
+                  </Space>
+                }
+              />
+            )}
+            {commit.error && (
+              <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(commit.error)} />
+            )}
+            {b.status === 'committed' && (
+              <Alert
+                type="success"
+                showIcon
+                style={{ marginBottom: 16 }}
+                data-testid="import-done"
+                title={t('import.done', { count: b.committed })}
+                action={<Button onClick={() => navigate('/archive')}>{t('import.toList')}</Button>}
+              />
+            )}
+            {b.status !== 'validating' && <ImportReport key={`${b.id}-${b.status}`} batch={b} />}
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
