@@ -4,7 +4,9 @@ import {
   CloudUploadOutlined,
   FileProtectOutlined,
   FolderOpenOutlined,
+  IdcardOutlined,
   NotificationOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@bangfu/contracts';
@@ -55,6 +57,20 @@ export const menuRoutes: MenuRoute[] = [
     icon: <CloudUploadOutlined />,
     permission: 'archive.write',
     page: lazy(() => import('../features/archive/import/ImportPage')),
+  },
+  {
+    path: '/policy',
+    label: 'menu.policy',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'policy.read',
+    page: lazy(() => import('../features/policy/PolicyPage')),
+  },
+  {
+    path: '/self',
+    label: 'menu.self',
+    icon: <IdcardOutlined />,
+    permission: 'self.read',
+    page: lazy(() => import('../features/self/SelfPage')),
   },
   {
     path: '/users',
