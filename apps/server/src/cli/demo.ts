@@ -3,6 +3,7 @@ import { createOrg } from '../modules/orgs/orgs.service.js';
 import { createUser } from '../modules/users/users.service.js';
 import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
+import { seedDemoMoney } from './demo-money.js';
 
 /** The password of every demo account (README lists them). */
 export const DEMO_PASSWORD = 'Bangfu-demo-2026';
@@ -105,7 +106,7 @@ const USERS: { username: string; name: string; org: string; roles: Role[] }[] = 
   { username: 'qj.clerk', name: '罗德胜', org: '马坝镇总工会', roles: ['intake_clerk'] },
 ];
 
-export async function seedDemo(ctx: AppContext, actor: Actor): Promise<{ orgs: number; users: number }> {
+export async function seedDemo(ctx: AppContext, actor: Actor): Promise<{ orgs: number; users: number; files: number }> {
   const ids = new Map<string, number>();
   const walk = async (node: Node, parentId: number) => {
     const org = await createOrg(ctx, actor, {
@@ -130,5 +131,6 @@ export async function seedDemo(ctx: AppContext, actor: Actor): Promise<{ orgs: n
     // Demo accounts are ready to use: no forced change of the shared demo password.
     await ctx.db.updateTable('app_user').set({ must_change_password: 0 }).where('id', '=', created.id).execute();
   }
-  return { orgs: ids.size, users: USERS.length };
+  const { files } = await seedDemoMoney(ctx, actor, ids);
+  return { orgs: ids.size, users: USERS.length, files };
 }

@@ -197,7 +197,9 @@ program
         .executeTakeFirst();
       if (existing) throw new Error('the database already holds organisations: demo data goes into a fresh database');
       const r = await seedDemo(ctx, actor);
-      console.log(`demo data: ${r.orgs} organisations, ${r.users} users, password ${DEMO_PASSWORD}`);
+      console.log(
+        `demo data: ${r.orgs} organisations, ${r.users} users, ${r.files} household files, password ${DEMO_PASSWORD}`,
+      );
     });
   });
 
