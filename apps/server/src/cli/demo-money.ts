@@ -3,7 +3,7 @@ import { checkChar } from '@bangfu/policy';
 import { recordIncome } from '../modules/archive/archive.income.js';
 import { createFile } from '../modules/archive/archive.service.js';
 import { approveFile, finishNotice, reviewFile, submitFile } from '../modules/archive/archive.workflow.js';
-import { createBatch } from '../modules/disbursement/batch.service.js';
+import { createBatch, submitBatch } from '../modules/disbursement/batch.service.js';
 import { createFund, receive } from '../modules/funds/funds.service.js';
 import { adoptPolicy } from '../modules/policy/policy.service.js';
 import { adoptRule } from '../modules/programmes/programmes.service.js';
@@ -151,12 +151,13 @@ export async function seedDemoMoney(ctx: AppContext, actor: Actor, ids: Map<stri
   });
   await receive(ctx, actor, donations.id, { amountFen: 5_000_000, memo: '韶关钢铁集团捐赠' });
   const quarter = `${year}Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
-  await createBatch(
+  const batch = await createBatch(
     ctx,
     actor,
     { orgId: county, programme: 'living', period: quarter, method: 'bank', fundId: living.id },
     { wait: true },
   );
+  await submitBatch(ctx, actor, batch.id, '请区帮扶中心委员会审批');
   // Six months above the line for the first file: 脱困 proposed.
   for (let k = 6; k >= 1; k--) {
     const d = new Date(Date.UTC(year, now.getUTCMonth() - k, 1)).toISOString().slice(0, 7);
