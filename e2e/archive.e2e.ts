@@ -24,6 +24,7 @@ const APPROVER = { username: 'wj.approver', name: '张伟' };
 const WORKER = { name: '张建国', id: '11010519491231002X', masked: '110105********002X', phone: '13812345678' };
 const SPOUSE = { name: '李秀兰', id: '440203198001010015' };
 const CHILD = { name: '张小明', id: '440203201005050027' };
+const SELF = { username: 'wang.worker', name: '王师傅', idNumber: generatedId(500) };
 const DAY = 86_400_000;
 
 if (chromiumMissing && mustHaveChromium)
@@ -87,6 +88,7 @@ describe.skipIf(chromiumMissing)('archive walk: file, review, notice, objection,
     await api.user({ ...CLERK, orgId: street, roles: ['intake_clerk'], password: PASSWORD });
     await api.user({ ...REVIEWER, orgId: county, roles: ['reviewer'], password: PASSWORD });
     await api.user({ ...APPROVER, orgId: county, roles: ['approver'], password: PASSWORD });
+    await api.user({ ...SELF, orgId: street, roles: ['worker'], password: PASSWORD });
   });
 
   it('the administrator sets the county’s 低保 line and a 3-day notice on the policy page', async () => {
@@ -369,6 +371,27 @@ describe.skipIf(chromiumMissing)('archive walk: file, review, notice, objection,
       .waitFor({ timeout: 60_000 });
     await openMenu(clerk, '档案管理');
     await clerk.getByText('共 48 条').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a worker applies for themselves in 我的档案 and follows the application', async () => {
+    const worker = await as(SELF);
+    await worker.waitForURL('**/self');
+    await worker.getByText('尚未查到您的档案').waitFor();
+    await button(worker, '申请建档').click();
+    const basic = worker.getByTestId('intake-basic');
+    await expect(basic.getByLabel('所属组织').count()).resolves.toBe(0);
+    await basic.getByLabel('姓名', { exact: true }).fill(SELF.name);
+    await basic.getByLabel('身份证号', { exact: true }).fill(SELF.idNumber);
+    await select(worker, basic, '婚姻状况', '未婚');
+    await select(worker, worker.getByTestId('intake-work'), '工作状态', '失业');
+    await select(worker, worker.getByTestId('intake-causes'), '主要致困原因', '重特大疾病');
+    await worker.getByTestId('intake-income').getByLabel('医疗刚性支出').fill('8000');
+    await button(worker, '提交申请').click();
+    await expectStatus(worker, '待审核');
+    const steps = await text(worker.getByTestId('self-steps'));
+    expect(steps).toContain('建立档案');
+    expect(steps).toContain('提交申请');
     expect(pageErrors).toEqual([]);
   });
 });

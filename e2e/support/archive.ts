@@ -36,13 +36,21 @@ export class Api {
   }
 
   /** A staff account whose initial password has already been replaced (the forced change is not this walk's point). */
-  async user(u: { username: string; name: string; orgId: number; roles: string[]; password: string }) {
+  async user(u: {
+    username: string;
+    name: string;
+    orgId: number;
+    roles: string[];
+    password: string;
+    idNumber?: string;
+  }) {
     await this.call('POST', '/v1/users', {
       username: u.username,
       displayName: u.name,
       orgId: u.orgId,
       roles: u.roles,
       password: 'Initial2026x',
+      idNumber: u.idNumber,
     });
     const own = new Api(this.baseUrl);
     await own.login(u.username, 'Initial2026x');

@@ -21,7 +21,7 @@ function PolicyFacts({ p }: { p: Policy }) {
   const { t } = useTranslation();
   const bp = (p.relativeMultipleBp / 10_000).toFixed(2);
   return (
-    <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} data-testid="policy-facts">
+    <Descriptions bordered size="small" column={{ xs: 1, lg: 2 }} data-testid="policy-facts">
       <Descriptions.Item label={t('policy.field.version')}>
         {p.policyId} · {t('policy.versionN', { v: p.version })}
       </Descriptions.Item>
@@ -53,7 +53,7 @@ function PolicyFacts({ p }: { p: Policy }) {
       <Descriptions.Item label={t('policy.field.housingArea')}>
         {p.housingAreaPerCapitaM2 === null ? '—' : `${p.housingAreaPerCapitaM2} ㎡`}
       </Descriptions.Item>
-      <Descriptions.Item label={t('policy.field.exclusions')} span={3}>
+      <Descriptions.Item label={t('policy.field.exclusions')} span="filled">
         {EXCLUSIONS.map((k) => (
           <Tag key={k} color={p.exclusions[k] ? 'red' : 'default'}>
             {t(`policy.exclusion.${k}`)}
@@ -62,7 +62,7 @@ function PolicyFacts({ p }: { p: Policy }) {
         ))}
       </Descriptions.Item>
       {p.source && (
-        <Descriptions.Item label={t('policy.field.source')} span={3}>
+        <Descriptions.Item label={t('policy.field.source')} span="filled">
           {p.source}
         </Descriptions.Item>
       )}
