@@ -214,6 +214,32 @@ describe.each(testDialects)('batch safety on %s', (dialect) => {
     expect(living.own).toHaveLength(2);
   });
 
+  it('a node adjusts its approval chain: with the committee from 2,000 元 a 1,975 元 grant goes to the leading group', async () => {
+    const chain = [
+      { id: 'groupLeader', zh: '组长', en: 'group leader', fromFen: 0, fromInclusive: true },
+      { id: 'leadingGroup', zh: '领导组', en: 'leading group', fromFen: 50_000, fromInclusive: true },
+      { id: 'committee', zh: '委员会', en: 'committee', fromFen: 200_000, fromInclusive: false },
+    ];
+    const r = await admin.post('/api/v1/programmes/rules', {
+      orgId: county.id,
+      templateId: 'seed000.p3.approval',
+      effectiveFrom: '2020-01-01',
+      params: { chain },
+    });
+    expect(r.status, r.text).toBe(201);
+    const c = await clerk.post('/api/v1/batches', {
+      orgId: county.id,
+      programme: 'living',
+      period: '2027Q4',
+      method: 'bank',
+      fundId,
+    });
+    await waitComputed(c.body.id);
+    const s = await clerk.post(`/api/v1/batches/${c.body.id}/submit`, {});
+    expect(s.body).toMatchObject({ requiredLevel: 'leadingGroup' });
+    expect(s.body.approvals[0].comment).toContain('领导组');
+  });
+
   it('what-if: a higher 低保 line moves 相对 files to 深度 and costs 1,600 元 a year more for each, nothing saved', async () => {
     const w = await clerk.post('/api/v1/programmes/what-if', { orgId: county.id, year: 2027, dibaoLineFen: 120_000 });
     expect(w.status, w.text).toBe(200);
