@@ -291,7 +291,6 @@ export const errorCatalog = {
     zh: '银行回单文件格式不正确：{problem}',
     en: 'The bank result file is not valid: {problem}',
   },
-
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

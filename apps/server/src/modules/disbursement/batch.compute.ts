@@ -28,7 +28,7 @@ const maskCard = (card: string) => (card.length > 8 ? `${card.slice(0, 4)} **** 
 export async function computeBatch(ctx: AppContext, actor: Actor, batchId: number) {
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const batch = await repo.findBatch(sdb, batchId);
-  if (!batch || batch.status !== 'computing') return;
+  if (batch?.status !== 'computing') return;
   const rule = JSON.parse(batch.rule_json) as BatchRule;
   const template = templateById(rule.templateId);
   const { index, end } = quarterOf(batch.period);

@@ -46,11 +46,15 @@ async function adoptedRule(db: Db, node: { path: string; name: string }, program
 
 const runInBackground = (ctx: AppContext, actor: Actor, id: number) =>
   computeBatch(ctx, actor, id).catch(async (e: unknown) => {
-    ctx.log.error({ err: e, batchId: id }, 'batch computation stopped');
-    await repo.updateBatch(ctx.db, id, {
-      skipped_json: JSON.stringify({ error: e instanceof Error ? e.message : String(e) }),
-      updated_at: ctx.clock.now().toISOString(),
-    });
+    ctx.log.error({ err: e, batchId: id }, 'batch computation stopped; POST /batches/:id/resume continues it');
+    try {
+      await repo.updateBatch(ctx.db, id, {
+        skipped_json: JSON.stringify({ error: e instanceof Error ? e.message : String(e) }),
+        updated_at: ctx.clock.now().toISOString(),
+      });
+    } catch {
+      // The database itself is gone (shutdown): the batch stays 'computing' and resumes later.
+    }
   });
 
 /**

@@ -36,6 +36,9 @@ export function openSqlite(file: string): DbHandle {
 
 export function openPostgres(url: string, max = 10): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server drops (restart, failover, admin termination) must not crash the process:
+  // the pool discards it and opens a new one on the next query.
+  pool.on('error', (e) => console.error(`database connection lost (${e.message}); the pool will reconnect`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
