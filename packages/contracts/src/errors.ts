@@ -291,6 +291,64 @@ export const errorCatalog = {
     zh: '银行回单文件格式不正确：{problem}',
     en: 'The bank result file is not valid: {problem}',
   },
+
+  GOODS_STOCK_NOT_FOUND: { status: 404, zh: '库存物资不存在', en: 'Stock item not found' },
+  GOODS_STOCK_INSUFFICIENT: {
+    status: 409,
+    zh: '{org}的“{item}”库存不足：现有{stock}{unit}，需要{quantity}{unit}',
+    en: 'Not enough “{item}” at {org}: {stock} {unit} in stock, {quantity} {unit} asked',
+  },
+  GOODS_HOUSEHOLD_NOT_ELIGIBLE: {
+    status: 409,
+    zh: '物资只发放给在档或已解困的困难职工（该户当前：{status}）',
+    en: 'Goods go only to households in the archive (filed or relieved); this one is {status}',
+  },
+  GOODS_HOUSEHOLD_OUTSIDE_NODE: {
+    status: 409,
+    zh: '该户不属于{org}及其下级组织，不能用{org}的库存发放',
+    en: 'The household is not under {org}: {org}’s stock cannot be handed to it',
+  },
+  GOODS_PROXY_REFUSED: {
+    status: 409,
+    zh: '不得代领：签领人须为职工本人（{name}）或档案所列家庭成员',
+    en: 'No collection by proxy: {name} or a family member listed in the file must sign',
+  },
+  GOODS_TRANSFER_NOT_DOWNWARD: {
+    status: 400,
+    zh: '物资只能调拨给本单位的下级组织',
+    en: 'Goods can only be transferred down to a lower node',
+  },
+  GOODS_DATE_IN_FUTURE: {
+    status: 400,
+    zh: '日期不能晚于今天（{date}）',
+    en: 'The date may not be in the future ({date})',
+  },
+  CERTIFICATE_NOT_FOUND: { status: 404, zh: '证件不存在', en: 'Certificate not found' },
+  CERTIFICATE_NOT_ELIGIBLE: {
+    status: 409,
+    zh: '只有在档或已解困的困难职工家庭可以持证（该户当前：{status}）',
+    en: 'Only households in the archive (filed or relieved) may hold a certificate; this one is {status}',
+  },
+  CERTIFICATE_DUPLICATE: {
+    status: 409,
+    zh: '该户已有未撤销的{kind}（{number}），请续期换证或先撤销',
+    en: 'The household already holds a {kind} ({number}): renew it or revoke it first',
+  },
+  CERTIFICATE_BAD_STATUS: {
+    status: 409,
+    zh: '该证件{status}，不能再办理此项',
+    en: 'The certificate is {status}: this cannot be done any more',
+  },
+  CERTIFICATE_ISSUER_NOT_ABOVE: {
+    status: 409,
+    zh: '发证单位须为该户所属组织或其上级（{org}不是）',
+    en: 'The issuing union must be the household’s node or above it ({org} is not)',
+  },
+  CERTIFICATE_BAD_VALIDITY: {
+    status: 400,
+    zh: '有效期不正确：截止日期须晚于起始日期，且不超过5年',
+    en: 'Invalid validity: the end must be after the start and at most 5 years later',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -6,6 +6,7 @@ export * from './audit.js';
 export * from './auth.js';
 export * from './common.js';
 export * from './errors.js';
+export * from './goods.js';
 export * from './money.js';
 export * from './orgs.js';
 export * from './policy.js';

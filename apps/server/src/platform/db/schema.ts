@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CertificateTable, GoodsMovementTable, GoodsStockTable } from './schema-goods.js';
 import type {
   ApprovalTable,
   AssistanceApplicationTable,
@@ -295,6 +296,9 @@ export interface Database {
   assistance_grant: AssistanceGrantTable;
   approval: ApprovalTable;
   campaign: CampaignTable;
+  goods_stock: GoodsStockTable;
+  goods_movement: GoodsMovementTable;
+  certificate: CertificateTable;
   household_income_month: HouseholdIncomeMonthTable;
   household_attachment: HouseholdAttachmentTable;
   eligibility_policy: EligibilityPolicyTable;
@@ -316,6 +320,9 @@ export interface Database {
 
 /** Tables whose rows belong to an organisation node and must be read through a scope. */
 export type TenantTable =
+  | 'goods_stock'
+  | 'goods_movement'
+  | 'certificate'
   | 'app_user'
   | 'audit_log'
   | 'household'

@@ -27,6 +27,9 @@ const pathColumn = {
   assistance_application: 'org_path',
   assistance_grant: 'org_path',
   approval: 'org_path',
+  goods_stock: 'org_path',
+  goods_movement: 'org_path',
+  certificate: 'org_path',
   campaign: 'org_path',
 } as const;
 export type ScopedTable = TenantTable | 'org_node';
