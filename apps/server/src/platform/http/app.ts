@@ -25,6 +25,7 @@ import { registerAuditRoutes } from '../../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
 import { registerBatchRoutes } from '../../modules/disbursement/batch.routes.js';
 import { registerFundRoutes } from '../../modules/funds/funds.routes.js';
+import { registerGoodsRoutes } from '../../modules/goods/goods.routes.js';
 import { registerHealthRoutes } from '../../modules/health/health.routes.js';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.js';
 import { registerPolicyRoutes } from '../../modules/policy/policy.routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerFundRoutes(zapi, ctx);
       registerProgrammeRoutes(zapi, ctx);
       registerBatchRoutes(zapi, ctx);
+      registerGoodsRoutes(zapi, ctx);
       registerAssistanceRoutes(zapi, ctx);
       registerTestingRoutes(zapi, ctx);
     },
