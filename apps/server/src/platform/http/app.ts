@@ -23,6 +23,7 @@ import {
 import { registerAssistanceRoutes } from '../../modules/assistance/assistance.routes.js';
 import { registerAuditRoutes } from '../../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
+import { registerCertificateRoutes } from '../../modules/certificates/certificates.routes.js';
 import { registerBatchRoutes } from '../../modules/disbursement/batch.routes.js';
 import { registerFundRoutes } from '../../modules/funds/funds.routes.js';
 import { registerGoodsRoutes } from '../../modules/goods/goods.routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerProgrammeRoutes(zapi, ctx);
       registerBatchRoutes(zapi, ctx);
       registerGoodsRoutes(zapi, ctx);
+      registerCertificateRoutes(zapi, ctx);
       registerAssistanceRoutes(zapi, ctx);
       registerTestingRoutes(zapi, ctx);
     },
