@@ -95,6 +95,26 @@ describe.each(testDialects)('funds and ledger on %s', (dialect) => {
     expect(c.body.items[0].balances.cash).toBe(7_000_000);
   });
 
+  it('offers proposers the funds a batch may use, by name only', async () => {
+    await env.user('clerk', county.id, ['intake_clerk']);
+    const clerk = await env.login('clerk');
+    expect((await clerk.get(`/api/v1/funds?orgId=${county.id}`)).status).toBe(403);
+    const c = await clerk.get(`/api/v1/funds/choices?orgId=${county.id}&programme=living`);
+    expect(c.status, c.text).toBe(200);
+    expect(c.body.items).toEqual([
+      {
+        id: fundId,
+        name: '2027年困难职工生活救助专项资金',
+        source: 'government',
+        restrictedProgramme: 'living',
+        year: 2027,
+      },
+    ]);
+    const other = await clerk.get(`/api/v1/funds/choices?orgId=${county.id}&programme=medical`);
+    expect(other.body.items).toEqual([]);
+    expect((await finance.get(`/api/v1/funds/choices?orgId=${county.id}`)).status).toBe(403);
+  });
+
   it('keeps a balanced trial balance and lists entries with their lines', async () => {
     const tb = await finance.get(`/api/v1/ledger/trial-balance?orgId=${county.id}`);
     expect(tb.body).toMatchObject({

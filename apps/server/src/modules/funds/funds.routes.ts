@@ -13,6 +13,7 @@ import {
   allocate,
   budgetsAt,
   createFund,
+  fundChoices,
   fundsAt,
   ledgerEntries,
   putBudget,
@@ -50,6 +51,18 @@ export function registerFundRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => fundsAt(ctx, actorOf(req), req.query.orgId),
+  );
+  api.get(
+    '/v1/funds/choices',
+    {
+      schema: {
+        tags,
+        summary: 'The funds a batch at a node may be paid from (names, no balances), for proposers',
+        querystring: OrgQuery.extend({ programme: z.string().max(30).optional() }),
+        response: { 200: Any, ...errorResponses },
+      },
+    },
+    async (req) => fundChoices(ctx, actorOf(req), req.query.orgId, req.query.programme),
   );
   api.post(
     '/v1/funds/:id/receipts',

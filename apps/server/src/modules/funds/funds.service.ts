@@ -162,6 +162,42 @@ export async function fundsAt(ctx: AppContext, actor: Actor, orgId: number) {
   return { orgId: org.id, orgName: org.name, items: [...funds.values()] };
 }
 
+/**
+ * The funds a batch at a node may be paid from, by name only (no balances): proposers (intake clerks, reviewers)
+ * choose the fund of a batch without holding fund.read. A restricted fund is offered only for its programme.
+ */
+export async function fundChoices(ctx: AppContext, actor: Actor, orgId: number, programme?: string) {
+  require(actor, 'assistance.propose');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const org = await orgRepo.findActiveOrThrow(sdb, orgId);
+  const [accounts, owned] = await Promise.all([repo.accountsOfNode(sdb, org.id), repo.fundsOwnedBy(sdb, org.id)]);
+  const items = new Map<
+    number,
+    { id: number; name: string; source: string; restrictedProgramme: string | null; year: number }
+  >();
+  for (const f of owned)
+    items.set(num(f.id), {
+      id: num(f.id),
+      name: f.name,
+      source: f.source,
+      restrictedProgramme: f.restricted_programme,
+      year: f.year,
+    });
+  for (const a of accounts)
+    if (!items.has(num(a.fund_id)))
+      items.set(num(a.fund_id), {
+        id: num(a.fund_id),
+        name: a.fund_name,
+        source: a.source,
+        restrictedProgramme: a.restricted_programme,
+        year: a.year,
+      });
+  const usable = [...items.values()].filter(
+    (f) => !programme || f.restrictedProgramme === null || f.restrictedProgramme === programme,
+  );
+  return { orgId: org.id, items: usable };
+}
+
 export async function ledgerEntries(
   ctx: AppContext,
   actor: Actor,
