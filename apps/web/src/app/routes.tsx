@@ -1,13 +1,18 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CalculatorOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   FileProtectOutlined,
   FolderOpenOutlined,
   IdcardOutlined,
   NotificationOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  TransactionOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@bangfu/contracts';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -71,6 +76,41 @@ export const menuRoutes: MenuRoute[] = [
     icon: <IdcardOutlined />,
     permission: 'self.read',
     page: lazy(() => import('../features/self/SelfPage')),
+  },
+  {
+    path: '/programmes',
+    label: 'money.menu.programmes',
+    icon: <ProfileOutlined />,
+    permission: 'programme.read',
+    page: lazy(() => import('../features/money/programmes/ProgrammesPage')),
+  },
+  {
+    path: '/batches',
+    label: 'money.menu.batches',
+    icon: <TransactionOutlined />,
+    permission: 'programme.read',
+    page: lazy(() => import('../features/money/batches/BatchesPage')),
+  },
+  {
+    path: '/approvals',
+    label: 'money.menu.approvals',
+    icon: <CheckSquareOutlined />,
+    permission: 'payment.approve',
+    page: lazy(() => import('../features/money/approvals/ApprovalsPage')),
+  },
+  {
+    path: '/funds',
+    label: 'money.menu.funds',
+    icon: <AccountBookOutlined />,
+    permission: 'fund.read',
+    page: lazy(() => import('../features/money/funds/FundsPage')),
+  },
+  {
+    path: '/what-if',
+    label: 'money.menu.whatIf',
+    icon: <CalculatorOutlined />,
+    permission: 'programme.read',
+    page: lazy(() => import('../features/money/whatif/WhatIfPage')),
   },
   {
     path: '/users',

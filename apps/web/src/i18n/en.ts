@@ -2,6 +2,7 @@ import { archiveEn } from './archive/archive.en';
 import { codesEn } from './archive/codes.en';
 import { detailEn } from './archive/detail.en';
 import { pagesEn } from './archive/pages.en';
+import { moneyEn } from './money';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -278,5 +279,6 @@ export const en: Messages = {
   },
   archive: { ...archiveEn, ...detailEn },
   codes: codesEn,
+  money: moneyEn,
   ...pagesEn,
 };

@@ -1,0 +1,11 @@
+import { moneyBatchesEn } from './batches.en';
+import { moneyBatchesZh } from './batches.zh-CN';
+import { moneyCoreEn } from './money.en';
+import { moneyCoreZh } from './money.zh-CN';
+
+/** The money pages' dictionaries, one `money` namespace in each language (merged into zh-CN.ts and en.ts). */
+export const moneyZh = { ...moneyCoreZh, ...moneyBatchesZh };
+export const moneyEn: Shape<typeof moneyZh> = { ...moneyCoreEn, ...moneyBatchesEn };
+
+/** Every key of the Chinese dictionary, with a string in its place (the English one must have them all). */
+export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
