@@ -1,0 +1,115 @@
+import { checkChar } from '@bangfu/policy';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { signIn } from './ui.js';
+
+/** A tiny API client for the parts of the money walk that are not its point (tree, accounts, files, the clock). */
+export class MoneyApi {
+  private cookie = '';
+  constructor(readonly baseUrl: string) {}
+
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.baseUrl}/api${path}`, {
+      method,
+      headers: {
+        cookie: this.cookie,
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) this.cookie = set.split(';')[0] ?? '';
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  login(username: string, password: string) {
+    return this.call<{ orgId: number }>('POST', '/v1/auth/login', { username, password });
+  }
+
+  async org(parentId: number, name: string, type: string, divisionCode?: string): Promise<number> {
+    return (await this.call<{ id: number }>('POST', '/v1/orgs', { parentId, name, type, divisionCode })).id;
+  }
+
+  /** A staff account whose initial password has already been replaced (the forced change is not this walk's point). */
+  async user(u: { username: string; name: string; orgId: number; roles: string[]; password: string }) {
+    await this.call('POST', '/v1/users', {
+      username: u.username,
+      displayName: u.name,
+      orgId: u.orgId,
+      roles: u.roles,
+      password: 'Initial2026x',
+    });
+    const own = new MoneyApi(this.baseUrl);
+    await own.login(u.username, 'Initial2026x');
+    await own.call('POST', '/v1/auth/password', { currentPassword: 'Initial2026x', newPassword: u.password });
+  }
+
+  /** Test mode only: move the server's clock forward. */
+  advanceClock(ms: number) {
+    return this.call<{ time: string }>('POST', '/test/clock', { advanceMs: ms });
+  }
+}
+
+/** A valid ID for the n-th generated person (region 440203, born 1970–1999). */
+export function generatedId(n: number): string {
+  const y = 1970 + (n % 30);
+  const m = String((n % 12) + 1).padStart(2, '0');
+  const d = String((n % 28) + 1).padStart(2, '0');
+  const body = `440203${y}${m}${d}${String(100 + (n % 900)).padStart(3, '0')}`;
+  return body + checkChar(body);
+}
+
+/**
+ * The i-th household of the walk (apps/server test-support/money.ts): even ones a family of three without other
+ * income (深度困难 under a 780 元 line), odd ones a single worker earning 1,500 元 a month (相对困难).
+ */
+export function moneyHousehold(orgId: number, i: number) {
+  const deep = i % 2 === 0;
+  return {
+    grade: deep ? ('deep' as const) : ('relative' as const),
+    body: {
+      orgId,
+      name: `职工${String.fromCharCode(0x4e00 + i * 7)}${i}`,
+      idNumber: generatedId(2000 + i),
+      phone: '13812345678',
+      address: '武江区西河镇工业路12号',
+      maritalStatus: deep ? 'married' : 'unmarried',
+      health: 'chronic',
+      workStatus: 'laid_off',
+      education: 'junior_or_below',
+      mainCause: 'laid_off',
+      secondaryCauses: ['major_illness'],
+      dibaoStatus: 'edge',
+      incomes: { wagesFen: 1_800_000 },
+      bank: { bankName: '中国工商银行', branch: '韶关西河支行', cardNumber: `62220202001122${String(33000 + i)}` },
+      needs: '生活救助',
+      members: deep
+        ? [
+            { name: `配偶${i}`, relation: 'spouse', maritalStatus: 'married', monthlyIncomeFen: 0 },
+            { name: `子女${i}`, relation: 'child', maritalStatus: 'unmarried', monthlyIncomeFen: 0 },
+          ]
+        : [],
+    },
+  };
+}
+
+/** A fresh browser context signed in as the user (each actor has their own cookies, like their own PC). */
+export async function signedInPage(browser: Browser, baseUrl: string, username: string, password: string) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, baseUrl, username, password);
+  await page.getByTestId('user-menu').waitFor();
+  return page;
+}
+
+/** Type a date into an antd DatePicker found by its label. */
+export async function typeDate(page: Page, scope: Page | Locator, label: string, date: string) {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+  await page.keyboard.press('Escape');
+}
