@@ -133,6 +133,16 @@ export const moneyCoreEn: Shape<typeof moneyCoreZh> = {
     vocational: 'Vocational',
     university: 'University',
   },
+  paramOption: {
+    halfUp: 'Half up',
+    halfEven: 'Half to even',
+    down: 'Down',
+    up: 'Up',
+    below: 'Below (exclusive)',
+    atOrBelow: 'At or below (inclusive)',
+    capToSelfPaid: 'Capped to the self-paid part',
+    roundDownToUnit: 'Rounded down to the unit',
+  },
   funds: {
     subtitle:
       'Special accounts for assistance money: sources, restrictions, allocations down the tree, the ledger with its trial balance, budgets',

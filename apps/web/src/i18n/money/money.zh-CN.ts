@@ -140,6 +140,16 @@ export const moneyCoreZh = {
     vocational: '中职',
     university: '大学',
   },
+  paramOption: {
+    halfUp: '四舍五入',
+    halfEven: '四舍六入五成双',
+    down: '舍去尾数',
+    up: '进位',
+    below: '低于（不含）',
+    atOrBelow: '不高于（含）',
+    capToSelfPaid: '以自付金额为限',
+    roundDownToUnit: '向下取整',
+  },
   funds: {
     subtitle: '帮扶资金专户管理：资金来源、专款专用、逐级下拨、收支记账与试算平衡、预算执行',
     tabFunds: '资金账户',

@@ -31,7 +31,7 @@ export function FundsTab({ orgId }: { orgId: number }) {
         loading={funds.isFetching}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 'max-content' }}
         data-testid="funds-table"
         locale={{ emptyText: funds.error ? errorText(funds.error) : t('money.funds.none') }}
         onRow={(f) => ({ 'data-testid': `fund-${f.id}` }) as React.HTMLAttributes<HTMLElement>}
@@ -39,8 +39,7 @@ export function FundsTab({ orgId }: { orgId: number }) {
           {
             title: t('money.funds.name'),
             key: 'name',
-            fixed: 'left',
-            width: 220,
+            width: 200,
             render: (_: unknown, f) => (
               <Space orientation="vertical" size={0}>
                 <span>{f.name}</span>
@@ -67,15 +66,14 @@ export function FundsTab({ orgId }: { orgId: number }) {
           ...KINDS.map((k) => ({
             title: code('account', k),
             key: k,
-            width: 140,
+            width: 120,
             align: 'right' as const,
             render: (_: unknown, f: FundView) => <Money fen={f.balances[k] ?? 0} testId={`fund-${f.id}-${k}`} />,
           })),
           {
             title: t('money.actions'),
             key: 'actions',
-            fixed: 'right',
-            width: 200,
+            width: 190,
             render: (_: unknown, f) => (
               <Space size={4} wrap>
                 {canWrite && f.ownerOrgId === orgId && (

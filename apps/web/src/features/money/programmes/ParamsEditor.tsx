@@ -1,3 +1,4 @@
+import { ROUNDING_MODES } from '@bangfu/policy';
 import { Col, Descriptions, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { YuanInput } from '../ui';
@@ -7,6 +8,24 @@ import { formatLeaf, isRecord, type LeafKind, leafKind, leaves, type Path } from
 export function useParamLabel(): (key: string | number) => string {
   const { t } = useTranslation();
   return (key) => (typeof key === 'number' ? String(key + 1) : t(`money.param.${key}`, { defaultValue: key }));
+}
+
+/** Texts that are one of a few values (the templates' zod enums): chosen, not typed. */
+const BOUNDARIES = ['below', 'atOrBelow'] as const;
+const CHOICES: Record<string, readonly string[]> = {
+  mode: ROUNDING_MODES,
+  boundary: BOUNDARIES,
+  dibaoEdgeBoundary: BOUNDARIES,
+  whenRoundedAboveSelfPaid: ['capToSelfPaid', 'roundDownToUnit'],
+};
+
+function ChoiceInput({ name, ...field }: { name: string; id?: string; value?: never; onChange?: never }) {
+  const { t } = useTranslation();
+  const options = (CHOICES[name] ?? []).map((v) => ({
+    value: v,
+    label: t(`money.paramOption.${v}`, { defaultValue: v }),
+  }));
+  return <Select {...(field as Record<string, unknown>)} options={options} style={{ width: '100%' }} />;
 }
 
 /** The input of one leaf; Form.Item hands it value, onChange and id, passed on to the real input. */
@@ -41,7 +60,13 @@ function Group({ base, path }: { base: Record<string, unknown>; path: Path }) {
                   tooltip={k}
                   valuePropName={kind === 'bool' ? 'checked' : 'value'}
                 >
-                  {kind === 'bool' ? <Switch /> : <LeafInput kind={kind} />}
+                  {kind === 'bool' ? (
+                    <Switch />
+                  ) : kind === 'text' && CHOICES[k] ? (
+                    <ChoiceInput name={k} />
+                  ) : (
+                    <LeafInput kind={kind} />
+                  )}
                 </Form.Item>
               </Col>
             );
@@ -91,7 +116,9 @@ export function ParamsView({ params, testId }: { params: unknown; testId?: strin
     <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered data-testid={testId}>
       {items.map((l) => (
         <Descriptions.Item key={l.path.join('.')} label={l.path.map(label).join(' · ')}>
-          {formatLeaf(l, t('money.yes'), t('money.no'))}
+          {l.kind === 'text' && typeof l.value === 'string' && CHOICES[String(l.path[l.path.length - 1])]
+            ? t(`money.paramOption.${l.value}`, { defaultValue: l.value })
+            : formatLeaf(l, t('money.yes'), t('money.no'))}
         </Descriptions.Item>
       ))}
     </Descriptions>
