@@ -1,5 +1,5 @@
 import type { HouseholdInput, HouseholdListItem, HouseholdQuery } from '@bangfu/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page, request } from '../../lib/api';
 import type { Attachment, FileHistory, FileVersion, HouseholdDetail, IncomeRecord } from './types';
 
@@ -15,6 +15,14 @@ export const archiveKeys = {
   attachments: (id: number) => ['households', 'attachments', id] as const,
   incomes: (id: number) => ['households', 'incomes', id] as const,
 };
+
+/** A revealed read of a file (personal data, audited): never refetched behind the user's back. */
+const isRevealed = (key: readonly unknown[]) => key[1] === 'one' && key[3] === true;
+
+/** Refresh the archive's lists and files after a change, leaving revealed reads alone (each one is audited). */
+export function invalidateArchive(qc: QueryClient) {
+  return qc.invalidateQueries({ queryKey: archiveKeys.all, predicate: (q) => !isRevealed(q.queryKey) });
+}
 
 export function useHouseholds(filters: HouseholdFilters, page: number, pageSize: number, enabled = true) {
   return useQuery({
@@ -96,7 +104,7 @@ export function useRecordIncome(id: number) {
   return useMutation({
     mutationFn: ({ month, householdIncomeFen, note }: { month: string; householdIncomeFen: number; note?: string }) =>
       api.put<unknown>(`/households/${id}/incomes/${month}`, { householdIncomeFen, ...(note ? { note } : {}) }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: archiveKeys.all }),
+    onSuccess: () => invalidateArchive(qc),
   });
 }
 
@@ -104,7 +112,7 @@ export function useCreateHousehold() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: HouseholdInput) => api.post<{ id: number; fileNo: string }>('/households', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: archiveKeys.all }),
+    onSuccess: () => invalidateArchive(qc),
   });
 }
 
@@ -116,6 +124,6 @@ export function useUpdateHousehold(id: number) {
         body: input,
         query: { expectedVersion },
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: archiveKeys.all }),
+    onSuccess: () => invalidateArchive(qc),
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import { archiveKeys } from './api';
+import { invalidateArchive } from './api';
 import type { StepResult } from './types';
 
 /**
@@ -26,7 +26,7 @@ export function useFileStep() {
   return useMutation({
     mutationFn: ({ id, step, body }: { id: number; step: StepPath; body?: unknown }) =>
       api.post<StepResult>(`/households/${id}/${step}`, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: archiveKeys.all }),
+    onSuccess: () => invalidateArchive(qc),
   });
 }
 

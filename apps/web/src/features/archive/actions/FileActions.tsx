@@ -50,7 +50,7 @@ function initialValues(step: StepPath, file: HouseholdDetail): StepValues {
 }
 
 /** The steps the signed-in user may take on this file now, each with its dialog. */
-export function FileActions({ file }: { file: HouseholdDetail }) {
+export function FileActions({ file, onStep }: { file: HouseholdDetail; onStep?: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const errorText = useErrorText();
@@ -61,7 +61,10 @@ export function FileActions({ file }: { file: HouseholdDetail }) {
   const [form] = Form.useForm<StepValues>();
   const label = (s: StepPath) => t(`archive.step.title.${s}`);
 
-  const done = (status: string) => message.success(t('archive.step.done', { status: code('status', status) }));
+  const done = (status: string) => {
+    onStep?.();
+    message.success(t('archive.step.done', { status: code('status', status) }));
+  };
   const start = (s: Spec) => {
     if (s.confirm) {
       modal.confirm({

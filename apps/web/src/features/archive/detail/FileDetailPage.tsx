@@ -73,7 +73,7 @@ export default function FileDetailPage({ id }: { id: number }) {
           </Space>
         }
         subtitle={t('archive.detail.subtitle', { org: file.orgName, kind: code('kind', file.kind) })}
-        extra={<FileActions file={file} />}
+        extra={<FileActions file={file} onStep={() => setReveal(false)} />}
       />
       {q.error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(q.error)} />}
       <Card style={{ marginBottom: 16 }}>

@@ -1,6 +1,7 @@
 import type { ImportBatch } from '@bangfu/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api';
+import { invalidateArchive } from '../api';
 
 export interface ImportRow {
   id: number;
@@ -69,7 +70,7 @@ export function useCommitImport(id: number) {
     mutationFn: (asFiled: boolean) => api.post<{ id: number }>(`/households/imports/${id}/commit`, { asFiled }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['archive-import', id] });
-      void qc.invalidateQueries({ queryKey: ['households'] });
+      void invalidateArchive(qc);
     },
   });
 }
