@@ -141,6 +141,8 @@ export const HouseholdListItemSchema = z.object({
   kind: fileKinds.schema,
   status: fileStatuses.schema,
   grade: grades.schema.nullable(),
+  /** The grade the policy in force proposes (shown on notice lists before approval). */
+  gradeProposed: grades.schema.nullable(),
   mainCause: causes.schema,
   householdSize: z.number().int(),
   perCapitaMonthlyFen: z.number().int(),

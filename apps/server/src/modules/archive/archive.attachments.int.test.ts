@@ -74,4 +74,29 @@ describe.each(testDialects)('file attachments on %s', (dialect) => {
     );
     expect(big.status).toBe(413);
   });
+
+  it('removes a wrong scan from the list, keeps it in the database, audits it; only once', async () => {
+    const r = await upload(clerk, '错误扫描.pdf', PDF);
+    expect(
+      (await hotline.post(`/api/v1/households/${id}/attachments/${r.body.id}/remove`, { reason: 'x' })).status,
+    ).toBe(403);
+    const rm = await clerk.post(`/api/v1/households/${id}/attachments/${r.body.id}/remove`, { reason: '扫描件有误' });
+    expect(rm.status, rm.text).toBe(200);
+    const list = await clerk.get(`/api/v1/households/${id}/attachments`);
+    expect(list.body.map((a: { filename: string }) => a.filename)).toEqual(['诊断证明.pdf']);
+    const kept = await env.ctx.db
+      .selectFrom('household_attachment')
+      .select('removed_at')
+      .where('id', '=', r.body.id)
+      .executeTakeFirstOrThrow();
+    expect(kept.removed_at).not.toBeNull();
+    const again = await clerk.post(`/api/v1/households/${id}/attachments/${r.body.id}/remove`, { reason: '再删' });
+    expect(again.body.error.code).toBe('ATTACHMENT_NOT_FOUND');
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('action', '=', 'archive.attachment_remove')
+      .executeTakeFirstOrThrow();
+    expect(audit.after_json).toContain('扫描件有误');
+  });
 });

@@ -122,3 +122,39 @@ export async function attachmentContent(ctx: AppContext, actor: Actor, household
   );
   return { filename: r.filename, mime: r.mime, content };
 }
+
+/** Remove an attachment from the file's list (a wrong scan): kept in the database, marked removed, audited. */
+export async function removeAttachment(
+  ctx: AppContext,
+  actor: Actor,
+  householdId: number,
+  attachmentId: number,
+  reason: string,
+) {
+  require(actor, 'archive.write');
+  return transaction(ctx, async (trx) => {
+    const sdb = new ScopedDb(trx, actor.scope);
+    const file = await mustFindFile(sdb, householdId);
+    const r = await sdb
+      .selectFrom('household_attachment')
+      .select(['id', 'filename', 'removed_at'])
+      .where('household_id', '=', householdId)
+      .where('id', '=', attachmentId)
+      .executeTakeFirst();
+    if (!r || r.removed_at) throw new AppError('ATTACHMENT_NOT_FOUND', { id: attachmentId });
+    await trx
+      .updateTable('household_attachment')
+      .set({ removed_at: ctx.clock.now().toISOString() })
+      .where('id', '=', attachmentId)
+      .execute();
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'archive.attachment_remove',
+      entityType: 'household',
+      entityId: householdId,
+      orgPath: file.org_path,
+      chain: file.province_code,
+      after: { attachmentId, filename: r.filename, reason },
+    });
+    return { id: attachmentId, removed: true };
+  });
+}

@@ -108,3 +108,36 @@ export async function exportFiles(ctx: AppContext, actor: Actor, q: HouseholdQue
   })().catch((e: unknown) => out.destroy(e as Error));
   return out;
 }
+
+/**
+ * The empty import template (困难职工档案导入模板): the household and member sheets with their headers, and a
+ * third sheet listing, for each coded column, the values it accepts. Holds no personal data: not audited.
+ */
+export async function importTemplate(actor: Actor): Promise<Buffer> {
+  require(actor, 'archive.write');
+  const wb = new ExcelJS.Workbook();
+  const households = wb.addWorksheet('困难职工档案');
+  households.addRow([...HOUSEHOLD_COLUMNS, GRADE_COLUMN].map((c) => (c.required ? `${c.header}*` : c.header)));
+  const members = wb.addWorksheet('家庭成员');
+  members.addRow(MEMBER_COLUMNS.map((c) => (c.required ? `${c.header}*` : c.header)));
+  const help = wb.addWorksheet('填写说明');
+  help.addRow(['列', '填写要求']);
+  for (const c of [...HOUSEHOLD_COLUMNS, GRADE_COLUMN, ...MEMBER_COLUMNS]) {
+    const rule =
+      c.list !== undefined
+        ? `${c.kind === 'codes' ? '可填多个，用、分隔：' : '填以下之一：'}${Object.values(c.list.zh).join('、')}`
+        : c.kind === 'yuan'
+          ? '金额，单位元，最多两位小数'
+          : c.kind === 'date'
+            ? '日期，如 2026-01-31'
+            : c.kind === 'bool'
+              ? '是 或 否'
+              : c.kind === 'number'
+                ? '整数'
+                : '文字';
+    help.addRow([c.required ? `${c.header}（必填）` : c.header, rule]);
+  }
+  help.getColumn(1).width = 24;
+  help.getColumn(2).width = 100;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -69,6 +69,29 @@ describe.each(testDialects)('archive Excel import and export on %s', (dialect) =
   });
   afterAll(() => env.close());
 
+  it('gives an empty template that, filled in, imports as it is', async () => {
+    const t = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/households/import-template.xlsx',
+      headers: { cookie: clerk.cookie ?? '' },
+    });
+    expect(t.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(t.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['困难职工档案', '家庭成员', '填写说明']);
+    const sheet = wb.getWorksheet('困难职工档案') as ExcelJS.Worksheet;
+    const headers = (sheet.getRow(1).values as string[]).slice(1);
+    expect(headers).toContain('姓名*');
+    const help = wb.getWorksheet('填写说明') as ExcelJS.Worksheet;
+    expect(JSON.stringify(help.getColumn(2).values)).toContain('下岗失业');
+    const filled = row(900);
+    sheet.addRow(headers.map((h) => (filled as Record<string, string>)[h.replace(/\*$/, '')] ?? ''));
+    const up = await upload(env, clerk, street.id, Buffer.from(await wb.xlsx.writeBuffer()), 'template.xlsx');
+    expect(up.status, JSON.stringify(up.body)).toBe(202);
+    const b = await until(clerk, up.body.id, 'ready');
+    expect(b).toMatchObject({ total: 1, valid: 1, invalid: 0 });
+  });
+
   it('reports exactly the 3 bad rows of a 50-row file, in Chinese, and commits the 47 good ones', async () => {
     const rows = Array.from({ length: 50 }, (_, i) => row(i + 1));
     rows[9] = row(10, { 身份证号: '440203199001011234' });

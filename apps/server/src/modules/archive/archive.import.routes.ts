@@ -13,7 +13,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
-import { exportFiles } from './archive.export.js';
+import { exportFiles, importTemplate } from './archive.export.js';
 import { commitImport, decideRow, getImport, importRows, stageImport } from './archive.import.js';
 
 const tags = ['archive import and export'];
@@ -91,6 +91,18 @@ export function registerArchiveImportRoutes(api: Api, ctx: AppContext) {
     },
     async (req, reply) =>
       reply.code(202).send(await commitImport(ctx, actorOf(req), req.params.id, { asFiled: req.body.asFiled })),
+  );
+  api.get(
+    '/v1/households/import-template.xlsx',
+    { schema: { tags, summary: 'The empty import template with a sheet of accepted values (no personal data)' } },
+    async (req, reply) =>
+      reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="archive-template.xlsx"; filename*=UTF-8''${encodeURIComponent('困难职工档案导入模板.xlsx')}`,
+        )
+        .send(await importTemplate(actorOf(req))),
   );
   api.get(
     '/v1/households/export.xlsx',

@@ -15,8 +15,12 @@ const CHUNK = 500;
 const yieldToEventLoop = () => new Promise((r) => setImmediate(r));
 type Problem = { column: string; problem: string };
 
+/** A header cell as the template writes it may carry a required mark: '姓名*' is '姓名'. */
+const cleanHeader = (h: string) => h.replace(/[*＊]+$/, '').trim();
+
 function columnIndex(header: string[], columns: Column[]) {
-  return columns.map((c) => ({ c, i: header.indexOf(c.header) }));
+  const clean = header.map(cleanHeader);
+  return columns.map((c) => ({ c, i: clean.indexOf(c.header) }));
 }
 
 function readRow(cols: { c: Column; i: number }[], cells: string[], problems: Problem[]) {
@@ -71,7 +75,7 @@ export async function stageImport(
   }
   const main = sheets.find((s) => s.name.includes('档案')) ?? sheets[0];
   if (!main) throw new AppError('ARCHIVE_IMPORT_FORMAT');
-  const header = main.rows[0] ?? [];
+  const header = (main.rows[0] ?? []).map(cleanHeader);
   const missing = HOUSEHOLD_COLUMNS.filter((c) => c.required && !header.includes(c.header)).map((c) => c.header);
   if (missing.length) throw new AppError('ARCHIVE_IMPORT_COLUMNS', { missing: missing.join('、') });
   const rows = main.rows

@@ -23,6 +23,7 @@ function toListItem(r: ListRow): HouseholdListItem {
     kind: r.kind as HouseholdListItem['kind'],
     status: r.status as HouseholdListItem['status'],
     grade: r.grade as HouseholdListItem['grade'],
+    gradeProposed: r.grade_proposed as HouseholdListItem['gradeProposed'],
     mainCause: r.main_cause as HouseholdListItem['mainCause'],
     householdSize: r.household_size,
     perCapitaMonthlyFen: Number(r.per_capita_fen),

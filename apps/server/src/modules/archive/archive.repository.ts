@@ -107,6 +107,7 @@ const listColumns = [
   'household.last_reviewed_at',
   'household.next_review_due',
   'household.exit_proposed_since',
+  'household.grade_proposed',
   'household.notice_start',
   'household.notice_end',
   'household.updated_at',

@@ -12,7 +12,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
-import { addAttachment, attachmentContent, listAttachments } from './archive.attachments.js';
+import { addAttachment, attachmentContent, listAttachments, removeAttachment } from './archive.attachments.js';
 import { fileHistory, fileVersion, getFile, listFiles } from './archive.read.js';
 import { createFile, updateFile } from './archive.service.js';
 
@@ -70,6 +70,20 @@ export function registerArchiveRoutes(api: Api, ctx: AppContext) {
         )
         .send(a.content);
     },
+  );
+
+  api.post(
+    '/v1/households/:id/attachments/:attachmentId/remove',
+    {
+      schema: {
+        tags,
+        summary: 'Remove an attachment from the list (kept, marked removed, audited)',
+        params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }),
+        body: z.object({ reason: z.string().trim().min(1).max(500) }),
+        response: { 200: z.object({ id: z.number().int(), removed: z.boolean() }), ...errorResponses },
+      },
+    },
+    async (req) => removeAttachment(ctx, actorOf(req), req.params.id, req.params.attachmentId, req.body.reason),
   );
 
   api.get(

@@ -50,6 +50,8 @@ describe.each(testDialects)('eligibility policies on %s', (dialect) => {
     const file = (await clerk.get(`/api/v1/households/${f.body.id}`)).body;
     // (18,000 − 6,000 medical) ÷ 3 ÷ 12 = 333.33 元.
     expect(file).toMatchObject({ householdSize: 3, perCapitaMonthlyFen: 33_333, gradeProposed: 'deep' });
+    const listed = await clerk.get('/api/v1/households?status=draft');
+    expect(listed.body.items[0]).toMatchObject({ id: f.body.id, grade: null, gradeProposed: 'deep' });
     expect(file.gradeExplanation.explanation.policy).toMatchObject({ version: 1, effectiveFrom: '2026-01-01' });
     const thresholds = file.gradeExplanation.explanation.thresholds as { name: string; crossed: boolean }[];
     expect(thresholds.find((t) => t.name === 'deep')?.crossed).toBe(true);

@@ -54,7 +54,6 @@ export interface GradeExplanation {
 
 export interface HouseholdDetail extends HouseholdListItem {
   version: number;
-  gradeProposed: string | null;
   gradeOverrideReason: string | null;
   gradeExplanation: GradeExplanation | null;
   annualIncomeFen: number;

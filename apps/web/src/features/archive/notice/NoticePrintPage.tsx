@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { HouseholdListItem, Org } from '@bangfu/contracts';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -11,7 +11,6 @@ import { useErrorText } from '../../../lib/errors';
 import { navigate } from '../../../lib/router';
 import { useCurrentUser } from '../../auth/api';
 import { useCode } from '../codes';
-import type { HouseholdDetail } from '../types';
 import './notice-print.css';
 
 interface Contact {
@@ -55,14 +54,6 @@ export default function NoticePrintPage() {
       api.get<Page<HouseholdListItem>>('/households', { status: 'on_notice', orgId, sort: 'fileNo', limit: 200 }),
   });
   const items = list.data?.items ?? [];
-  // The proposed grade is on the file itself (the grade is decided only at approval).
-  const details = useQueries({
-    queries: items.map((h) => ({
-      queryKey: ['households', 'one', h.id, false],
-      queryFn: () => api.get<HouseholdDetail>(`/households/${h.id}`),
-      staleTime: 60_000,
-    })),
-  });
   const union = org.data?.name ?? me.orgName;
 
   return (
@@ -136,8 +127,8 @@ export default function NoticePrintPage() {
             </thead>
             <tbody>
               {items.map((h, i) => {
-                const d = details[i]?.data;
-                const grade = h.grade ?? d?.gradeProposed ?? null;
+                // Before approval the list shows the grade the policy proposes.
+                const grade = h.grade ?? h.gradeProposed;
                 return (
                   <tr key={h.id} data-testid="notice-row">
                     <td>{i + 1}</td>
