@@ -40,9 +40,9 @@ function Upload1({ onStaged }: { onStaged: (id: number) => void }) {
   const [orgId, setOrgId] = useState<number | undefined>(me.orgId);
   const [file, setFile] = useState<File | null>(null);
   const stage = useStageImport();
-  // The export of an empty selection is the template: the same columns the import reads.
+  // The empty template: the columns the import reads, and a sheet of the values each coded column accepts.
   const template = () =>
-    download('/households/export.xlsx', '困难职工档案导入模板.xlsx', { fileNo: '__template__' }).catch((e: unknown) =>
+    download('/households/import-template.xlsx', '困难职工档案导入模板.xlsx').catch((e: unknown) =>
       message.error(errorText(e)),
     );
   const start = () => {
