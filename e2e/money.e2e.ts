@@ -24,6 +24,8 @@ const CLERK = { username: 'wj.clerk', name: '陈经办' };
 const APPROVER = { username: 'wj.approver', name: '王审批' };
 const FINANCE = { username: 'wj.finance', name: '刘会计' };
 const FUND = '2027年生活救助专项资金';
+const MEDICAL_FUND = '2026年工会帮扶资金';
+const FIRST = '职工一0'; // moneyHousehold(…, 0): 深度困难
 const FILES = 20;
 const DEEP_Q = 197_500; // 7,900 元 a year ÷ 4
 const REL_Q = 157_500; // 6,300 元 a year ÷ 4
@@ -216,7 +218,7 @@ describe.skipIf(chromiumMissing)('money walk: standard, batch, approval, payment
     await modal.getByLabel('审批意见').fill('经委员会研究，同意发放');
     await button(modal, '批准').click();
     await modal.waitFor({ state: 'hidden' });
-    await page.getByText('暂无待审批的批次').waitFor();
+    await page.getByTestId('approval-queue').getByText('暂无待审批事项').waitFor();
 
     await page.goto(batchUrl);
     await page.getByTestId('batch-status').filter({ hasText: '已审批' }).waitFor();
@@ -316,6 +318,70 @@ describe.skipIf(chromiumMissing)('money walk: standard, batch, approval, payment
     }
     expect(paid).toBe(TOTAL);
     expect(`¥${(paid / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`).toBe(batchTotal);
+  });
+
+  it('an individual medical application: the clerk applies, the approver approves it, finance pays it', async () => {
+    // Not the point here: the county adopts the medical template and finance opens an unrestricted fund.
+    const admin = new MoneyApi(server.baseUrl);
+    await admin.login(ADMIN.username, PASSWORD);
+    await admin.call('POST', '/v1/programmes/rules', {
+      orgId: countyId,
+      templateId: 'seed004.p1.medical',
+      effectiveFrom: '2020-01-01',
+      params: {},
+    });
+    const finance = new MoneyApi(server.baseUrl);
+    await finance.login(FINANCE.username, PASSWORD);
+    const fund = await finance.call<{ id: number }>('POST', '/v1/funds', {
+      orgId: countyId,
+      name: MEDICAL_FUND,
+      source: 'union',
+      restrictedProgramme: null,
+      year: 2026,
+    });
+    await finance.call('POST', `/v1/funds/${fund.id}/receipts`, { amountFen: 5_000_000, memo: '工会经费' });
+
+    const clerk = await as(CLERK);
+    await openMenu(clerk, '个案救助');
+    await button(clerk, '新建救助申请').click();
+    await clerk.getByRole('heading', { name: '新建救助申请', level: 4 }).waitFor();
+    await clerk.getByLabel('困难职工').click();
+    await clerk.keyboard.type(FIRST);
+    await chooseOption(clerk, FIRST);
+    await clerk.getByLabel('救助标准').click();
+    await chooseOption(clerk, '医疗救助（县）');
+    await clerk.getByLabel('合规医疗费用个人自付（元）').fill('8000');
+    await clerk.getByLabel('支付资金').click();
+    await chooseOption(clerk, MEDICAL_FUND);
+    await button(clerk, '提交申请').click();
+    await clerk.waitForURL(/\/applications\/\d+$/);
+    const appUrl = clerk.url();
+    await clerk.getByTestId('application-status').filter({ hasText: '待审批' }).waitFor();
+    // 深度困难: 100 % of the compliant self-paid cost, to the nearest 100 元 (seed 004 篇一).
+    await expect(clerk.getByTestId('application-amount').textContent()).resolves.toContain('¥8,000.00');
+    await clerk.getByText('合规自付医疗费8,000.00元 × 100%', { exact: false }).waitFor();
+
+    const approver = await as(APPROVER);
+    await openMenu(approver, '审批待办');
+    await approver.getByRole('tab', { name: /个案申请/ }).click();
+    await approver.getByTestId('application-queue').getByRole('link', { name: FIRST }).click();
+    await approver.waitForURL(appUrl);
+    await button(approver, '批准').click();
+    const modal = dialog(approver, '批准救助申请');
+    await modal.getByLabel('审批意见').fill('同意救助');
+    await button(modal, '批准').click();
+    await modal.waitFor({ state: 'hidden' });
+    await approver.getByTestId('application-status').filter({ hasText: '已批准' }).waitFor();
+
+    const payer = await as(FINANCE);
+    await payer.goto(appUrl);
+    await button(payer, '确认已转账').click();
+    await payer.getByTestId('application-status').filter({ hasText: '已发放' }).waitFor();
+    const grants = await finance.call<{ items: { programme: string; amountFen: number; status: string }[] }>(
+      'GET',
+      `/v1/households/${householdIds[0]}/grants`,
+    );
+    expect(grants.items.find((g) => g.programme === 'medical')).toMatchObject({ amountFen: 800_000, status: 'paid' });
     expect(pageErrors).toEqual([]);
   });
 });

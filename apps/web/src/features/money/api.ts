@@ -212,7 +212,12 @@ export function useBatchAction<I>(run: (input: I) => Promise<unknown>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['batches'] }), invalidateMoney(qc)]),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: ['batches'] }),
+        qc.invalidateQueries({ queryKey: ['applications'] }),
+        invalidateMoney(qc),
+      ]),
   });
 }
 

@@ -1,5 +1,6 @@
 import {
   accountKinds,
+  applicationStatuses,
   batchStatuses,
   fundSources,
   grades,
@@ -18,6 +19,7 @@ const lists = {
   grantStatus: grantStatuses,
   method: paymentMethods,
   grade: grades,
+  applicationStatus: applicationStatuses,
 } as const;
 export type MoneyList = keyof typeof lists;
 
@@ -47,6 +49,13 @@ export const batchStatusColor: Record<string, string> = {
   closed: 'green',
   rejected: 'red',
   cancelled: 'default',
+};
+
+export const applicationStatusColor: Record<string, string> = {
+  pending_approval: 'gold',
+  approved: 'cyan',
+  rejected: 'red',
+  paid: 'green',
 };
 
 export const grantStatusColor: Record<string, string> = {

@@ -85,8 +85,10 @@ export const moneyBatchesEn: Shape<typeof moneyBatchesZh> = {
     reason: 'Reason',
   },
   approvals: {
-    subtitle: 'Batches waiting for this union’s decision (by amount; never your own proposals)',
+    subtitle: 'Batches, applications and campaign entries waiting for this union’s decision (never your own proposals)',
     empty: 'Nothing to approve',
+    tabBatches: 'Batches ({{count}})',
+    tabApplications: 'Applications and entries ({{count}})',
     approve: 'Approve',
     reject: 'Return',
     approveTitle: 'Approve payment',

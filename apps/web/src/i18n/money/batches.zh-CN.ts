@@ -81,8 +81,10 @@ export const moneyBatchesZh = {
     reason: '失败原因',
   },
   approvals: {
-    subtitle: '需要本级审批的发放批次（按金额确定的审批权限；本人提出的批次不在此列）',
-    empty: '暂无待审批的批次',
+    subtitle: '需要本级审批的发放批次、个案申请和活动登记（按金额确定审批权限；本人提出的不在此列）',
+    empty: '暂无待审批事项',
+    tabBatches: '发放批次（{{count}}）',
+    tabApplications: '个案申请与活动登记（{{count}}）',
     approve: '批准',
     reject: '退回',
     approveTitle: '批准发放',

@@ -1,11 +1,13 @@
+import { moneyAssistanceEn } from './assistance.en';
+import { moneyAssistanceZh } from './assistance.zh-CN';
 import { moneyBatchesEn } from './batches.en';
 import { moneyBatchesZh } from './batches.zh-CN';
 import { moneyCoreEn } from './money.en';
 import { moneyCoreZh } from './money.zh-CN';
 
 /** The money pages' dictionaries, one `money` namespace in each language (merged into zh-CN.ts and en.ts). */
-export const moneyZh = { ...moneyCoreZh, ...moneyBatchesZh };
-export const moneyEn: Shape<typeof moneyZh> = { ...moneyCoreEn, ...moneyBatchesEn };
+export const moneyZh = { ...moneyCoreZh, ...moneyBatchesZh, ...moneyAssistanceZh };
+export const moneyEn: Shape<typeof moneyZh> = { ...moneyCoreEn, ...moneyBatchesEn, ...moneyAssistanceEn };
 
 /** Every key of the Chinese dictionary, with a string in its place (the English one must have them all). */
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -8,6 +8,8 @@ export const moneyCoreEn: Shape<typeof moneyCoreZh> = {
     batches: 'Disbursements',
     approvals: 'Approvals',
     whatIf: 'What-if',
+    applications: 'Applications',
+    campaigns: 'Campaigns',
   },
   node: 'Organisation',
   programme: 'Programme',
@@ -262,6 +264,12 @@ export const moneyCoreEn: Shape<typeof moneyCoreZh> = {
       accident: 'Hardship by accident',
       tekun: 'Extreme hardship (特困)',
       kunnan: 'Hardship (困难)',
+    },
+    applicationStatus: {
+      pending_approval: 'Awaiting approval',
+      approved: 'Approved',
+      rejected: 'Not approved',
+      paid: 'Paid',
     },
   },
 };

@@ -1,5 +1,6 @@
 import {
   accountKinds,
+  applicationStatuses,
   batchStatuses,
   fundSources,
   grades,
@@ -16,6 +17,8 @@ export const moneyCoreZh = {
     batches: '发放批次',
     approvals: '审批待办',
     whatIf: '政策测算',
+    applications: '个案救助',
+    campaigns: '帮扶活动',
   },
   node: '单位',
   programme: '救助项目',
@@ -240,5 +243,6 @@ export const moneyCoreZh = {
     grantStatus: grantStatuses.zh,
     method: paymentMethods.zh,
     grade: grades.zh,
+    applicationStatus: applicationStatuses.zh,
   },
 };

@@ -66,10 +66,10 @@ export function ExplanationView({ e }: { e: Explanation }) {
   );
 }
 
-type Marking = { grant: Grant; mode: 'cash' | 'failed' } | null;
+export type Marking = { grant: Grant; mode: 'cash' | 'failed' } | null;
 
 /** 现金签领 (the recipient signs in person, no proxy) or 发放失败 (with the reason). */
-function MarkModal({ marking, onClose }: { marking: Marking; onClose: () => void }) {
+export function MarkModal({ marking, onClose }: { marking: Marking; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
