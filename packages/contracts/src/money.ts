@@ -120,6 +120,8 @@ export const GrantMarkSchema = z.discriminatedUnion('status', [
         photoAttachmentId: z.number().int().optional(),
       })
       .optional(),
+    /** An individual application's grant: the fund that pays it (a batch pays from its own fund). */
+    fundId: z.number().int().positive().optional(),
   }),
   z.object({ status: z.literal('failed'), reason: text(200) }),
 ]);

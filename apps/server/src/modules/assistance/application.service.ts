@@ -1,5 +1,5 @@
 import type { ApplicationInputSchema } from '@bangfu/contracts';
-import { applicationStatuses, programmes } from '@bangfu/contracts';
+import { applicationStatuses, fileStatuses, programmes } from '@bangfu/contracts';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
@@ -40,7 +40,9 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
     const node = await orgRepo.findActiveOrThrow(sdb, actor.scope.orgId);
     const file = await mustFindFile(sdb, input.householdId);
     if (file.status !== 'filed' && file.status !== 'relieved')
-      throw new AppError('ARCHIVE_BAD_TRANSITION', { status: file.status });
+      throw new AppError('ARCHIVE_BAD_TRANSITION', {
+        status: fileStatuses.zh[file.status as keyof typeof fileStatuses.zh] ?? file.status,
+      });
     const campaign = input.campaignId ? await repo.campaignCovering(trx, input.campaignId, node.path) : null;
     if (input.campaignId && !campaign) throw new AppError('CAMPAIGN_NOT_FOUND', { id: input.campaignId });
     if (campaign && (campaign.status !== 'open' || today < campaign.starts_on || today > campaign.ends_on))

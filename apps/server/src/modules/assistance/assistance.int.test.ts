@@ -133,6 +133,19 @@ describe.each(testDialects)('applications and campaigns on %s', (dialect) => {
     expect(prov.body.status).toBe('approved');
     const noFund = await finance.post(`/api/v1/grants/${prov.body.grant.id}/mark`, { status: 'paid' });
     expect(noFund.body.error.code).toBe('GRANT_FUND_REQUIRED');
+    const paid = await finance.post(`/api/v1/grants/${prov.body.grant.id}/mark`, {
+      status: 'paid',
+      fundId: medicalFund,
+    });
+    expect(paid.status, paid.text).toBe(200);
+    const app = await clerk.get(`/api/v1/applications/${a.body.id}`);
+    expect(app.body).toMatchObject({
+      status: 'paid',
+      householdName: expect.any(String),
+      idMasked: expect.stringContaining('*'),
+    });
+    const entries = await finance.get(`/api/v1/ledger/entries?orgId=${m.county.id}&fundId=${medicalFund}`);
+    expect(entries.body.items[0].memo).toContain('医疗救助');
   });
 
   it('a holiday campaign visits each household once across the whole tree', async () => {

@@ -11,8 +11,14 @@ export async function insertApplication(trx: Db, row: Omit<AssistanceApplication
 }
 
 export function findApplication(sdb: ScopedDb, id: number) {
-  return sdb.selectFrom('assistance_application').selectAll().where('id', '=', id).executeTakeFirst() as Promise<
-    ApplicationRow | undefined
+  return sdb
+    .selectFrom('assistance_application')
+    .innerJoin('household', 'household.id', 'assistance_application.household_id')
+    .selectAll('assistance_application')
+    .select(['household.name as household_name', 'household.id_mask as household_id_mask'])
+    .where('assistance_application.id', '=', id)
+    .executeTakeFirst() as Promise<
+    (ApplicationRow & { household_name: string; household_id_mask: string }) | undefined
   >;
 }
 

@@ -1,4 +1,4 @@
-import { batchStatuses, grantStatuses } from '@bangfu/contracts';
+import { batchStatuses, grantStatuses, programmes } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
@@ -160,7 +160,8 @@ export async function markGrant(
             }
           : null;
       if (!payer) throw new AppError('GRANT_NOT_FOUND', { id: grantId });
-      await payGrants(ctx, trx, actor, payer, [g], `${batch?.title ?? app?.programme ?? ''} ${g.recipient_name}`);
+      const what = batch?.title ?? programmes.zh[g.programme as keyof typeof programmes.zh] ?? g.programme;
+      await payGrants(ctx, trx, actor, payer, [g], `${what} ${g.recipient_name}`);
       if (app) await repo.setApplicationStatus(trx, Number(app.id), 'paid', now);
     }
     if (batch) await closeIfDone(trx, actor, Number(batch.id), now);
