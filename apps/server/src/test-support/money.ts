@@ -41,3 +41,13 @@ export function fileMoneyHousehold(env: TestEnv, orgId: number, i: number) {
   });
   return fileHousehold(env, body, deep ? 'deep' : 'relative');
 }
+
+/** Poll a batch until its background computation is over. */
+export async function waitComputed(c: Client, id: number) {
+  for (let i = 0; i < 200; i++) {
+    const b = await c.get(`/api/v1/batches/${id}`);
+    if (b.body.status !== 'computing') return b.body;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('batch did not finish computing');
+}

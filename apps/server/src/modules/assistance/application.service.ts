@@ -8,7 +8,7 @@ import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import * as archiveRepo from '../archive/archive.repository.js';
 import { mustFindFile } from '../archive/archive.service.js';
-import { approvalTarget, assertMayDecide } from '../disbursement/approval-target.js';
+import { approvalTarget, assertMayDecide, recordStep } from '../disbursement/approval-target.js';
 import * as batchRepo from '../disbursement/batch.repository.js';
 import { toGrant } from '../disbursement/batch.service.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
@@ -143,19 +143,21 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
         updated_at: now,
       },
     ]);
-    await batchRepo.insertApproval(trx, {
-      org_id: node.id,
-      org_path: node.path,
-      province_code: node.province_code,
-      subject_type: 'application',
-      subject_id: appId,
-      level: target.level,
-      decision: 'submit',
-      comment: [target.step.zh, input.note].filter(Boolean).join('；'),
-      actor_id: actor.userId,
-      actor_name: actor.displayName,
-      at: now,
-    });
+    await recordStep(
+      trx,
+      actor,
+      {
+        type: 'application',
+        id: appId,
+        org: { org_id: node.id, org_path: node.path, province_code: node.province_code },
+      },
+      {
+        level: target.level,
+        decision: 'submit',
+        comment: [target.step.zh, input.note].filter(Boolean).join('；'),
+        at: now,
+      },
+    );
     await appendAudit(trx, ctx.clock, actor, {
       action: 'application.create',
       entityType: 'assistance_application',
@@ -251,19 +253,12 @@ export async function decideApplication(
       status: d.decision === 'approve' ? 'approved' : 'rejected',
       updated_at: now,
     });
-    await batchRepo.insertApproval(trx, {
-      org_id: Number(a.org_id),
-      org_path: a.org_path,
-      province_code: a.province_code,
-      subject_type: 'application',
-      subject_id: id,
-      level: a.required_level ?? '',
-      decision: d.decision,
-      comment: d.comment ?? null,
-      actor_id: actor.userId,
-      actor_name: actor.displayName,
-      at: now,
-    });
+    await recordStep(
+      trx,
+      actor,
+      { type: 'application', id: id, org: a },
+      { level: a.required_level ?? '', decision: d.decision, comment: d.comment ?? null, at: now },
+    );
     await appendAudit(trx, ctx.clock, actor, {
       action: `application.${d.decision}`,
       entityType: 'assistance_application',

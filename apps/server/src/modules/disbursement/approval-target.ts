@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/connect.js';
 import { type ScopedDb, systemSelect } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import { approvalChainAt } from '../programmes/programmes.service.js';
+import { insertApproval } from './batch.repository.js';
 
 /**
  * Who must decide an amount at a node: the level of the node's approval chain (seed 000 第三篇 by default) the
@@ -57,4 +58,30 @@ export async function assertMayDecide(
       level: subject.required_level ?? '',
     });
   }
+}
+
+/** One step of an approval's history (submit, approve, reject, comment), kept with its subject. */
+export function recordStep(
+  trx: Db,
+  actor: Actor,
+  subject: {
+    type: 'batch' | 'application';
+    id: number;
+    org: { org_id: number; org_path: string; province_code: string };
+  },
+  step: { level: string; decision: string; comment: string | null; at: string },
+) {
+  return insertApproval(trx, {
+    org_id: Number(subject.org.org_id),
+    org_path: subject.org.org_path,
+    province_code: subject.org.province_code,
+    subject_type: subject.type,
+    subject_id: subject.id,
+    level: step.level,
+    decision: step.decision,
+    comment: step.comment,
+    actor_id: actor.userId,
+    actor_name: actor.displayName,
+    at: step.at,
+  });
 }

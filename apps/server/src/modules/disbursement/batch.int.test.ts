@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv } from '../../test-support/env.js';
-import { moneyCounty } from '../../test-support/money.js';
+import { moneyCounty, waitComputed } from '../../test-support/money.js';
 
 const DEEP_Q = 197_500; // 7,900 元 ÷ 4
 const REL_Q = 157_500; // 6,300 元 ÷ 4
@@ -16,15 +16,6 @@ describe.each(testDialects)('disbursement batches on %s', (dialect) => {
   let ids: number[];
   let fundId: number;
   let batchId: number;
-
-  const waitComputed = async (id: number) => {
-    for (let i = 0; i < 200; i++) {
-      const b = await clerk.get(`/api/v1/batches/${id}`);
-      if (b.body.status !== 'computing') return b.body;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('batch did not finish computing');
-  };
 
   beforeAll(async () => {
     env = await TestEnv.create(dialect);
@@ -59,7 +50,7 @@ describe.each(testDialects)('disbursement batches on %s', (dialect) => {
     });
     expect(c.status, c.text).toBe(202);
     batchId = c.body.id;
-    const b = await waitComputed(batchId);
+    const b = await waitComputed(clerk, batchId);
     expect(b).toMatchObject({
       status: 'computed',
       grantCount: 20,
@@ -83,7 +74,7 @@ describe.each(testDialects)('disbursement batches on %s', (dialect) => {
       method: 'bank',
       fundId,
     });
-    const b = await waitComputed(c.body.id);
+    const b = await waitComputed(clerk, c.body.id);
     expect(b).toMatchObject({ grantCount: 0, skippedCount: 20 });
     expect(b.skipped[0].reason).toContain('已在其他批次');
     const dup = env.ctx.db
@@ -116,7 +107,7 @@ describe.each(testDialects)('disbursement batches on %s', (dialect) => {
       method: 'bank',
       fundId,
     });
-    await waitComputed(own.body.id);
+    await waitComputed(clerk, own.body.id);
     await both.post(`/api/v1/batches/${own.body.id}/submit`, {});
     const self = await both.post(`/api/v1/batches/${own.body.id}/decision`, { decision: 'approve' });
     expect(self.status).toBe(403);

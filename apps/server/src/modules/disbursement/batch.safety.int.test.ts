@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv } from '../../test-support/env.js';
-import { moneyCounty } from '../../test-support/money.js';
+import { moneyCounty, waitComputed } from '../../test-support/money.js';
 
 /** The money's safety rails: resume without duplicates, cash only against the recipient's signature, restricted funds, overdrafts. */
 describe.each(testDialects)('batch safety on %s', (dialect) => {
@@ -13,14 +13,6 @@ describe.each(testDialects)('batch safety on %s', (dialect) => {
   let finance: Client;
   let fundId: number;
 
-  const waitComputed = async (id: number) => {
-    for (let i = 0; i < 200; i++) {
-      const b = await clerk.get(`/api/v1/batches/${id}`);
-      if (b.body.status !== 'computing') return b.body;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('batch did not finish computing');
-  };
   const approvedBatch = async (period: string, method: 'bank' | 'cash', fund = fundId) => {
     const c = await clerk.post('/api/v1/batches', {
       orgId: county.id,
@@ -30,7 +22,7 @@ describe.each(testDialects)('batch safety on %s', (dialect) => {
       fundId: fund,
     });
     if (c.status !== 202) throw new Error(c.text);
-    await waitComputed(c.body.id);
+    await waitComputed(clerk, c.body.id);
     await clerk.post(`/api/v1/batches/${c.body.id}/submit`, {});
     const d = await approver.post(`/api/v1/batches/${c.body.id}/decision`, { decision: 'approve' });
     if (d.status !== 200) throw new Error(d.text);
@@ -68,7 +60,7 @@ describe.each(testDialects)('batch safety on %s', (dialect) => {
       method: 'bank',
       fundId,
     });
-    const done = await waitComputed(c.body.id);
+    const done = await waitComputed(clerk, c.body.id);
     expect(done.grantCount).toBe(4);
     // As if the server stopped after writing the first grants: two grants gone, the batch still computing.
     const kept = await env.ctx.db
@@ -92,7 +84,7 @@ describe.each(testDialects)('batch safety on %s', (dialect) => {
       .execute();
     expect((await clerk.post(`/api/v1/batches/${c.body.id}/submit`, {})).body.error.code).toBe('BATCH_BAD_STATUS');
     await clerk.post(`/api/v1/batches/${c.body.id}/resume`, {});
-    const resumed = await waitComputed(c.body.id);
+    const resumed = await waitComputed(clerk, c.body.id);
     expect(resumed).toMatchObject({
       status: 'computed',
       grantCount: 4,
@@ -234,7 +226,7 @@ describe.each(testDialects)('batch safety on %s', (dialect) => {
       method: 'bank',
       fundId,
     });
-    await waitComputed(c.body.id);
+    await waitComputed(clerk, c.body.id);
     const s = await clerk.post(`/api/v1/batches/${c.body.id}/submit`, {});
     expect(s.body).toMatchObject({ requiredLevel: 'leadingGroup' });
     expect(s.body.approvals[0].comment).toContain('领导组');

@@ -14,7 +14,7 @@ import { assertFundServes } from '../funds/ledger.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { ruleAt } from '../programmes/programmes.service.js';
 import { allTemplates, programmeOf } from '../programmes/programmes.templates.js';
-import { approvalTarget, assertMayDecide } from './approval-target.js';
+import { approvalTarget, assertMayDecide, recordStep } from './approval-target.js';
 import { computeBatch } from './batch.compute.js';
 import * as repo from './batch.repository.js';
 import { type BatchRule, quarterOf } from './batch.rules.js';
@@ -255,19 +255,17 @@ export async function submitBatch(ctx: AppContext, actor: Actor, id: number, com
       grant_count: totals.count,
       updated_at: now,
     });
-    await repo.insertApproval(trx, {
-      org_id: Number(b.org_id),
-      org_path: b.org_path,
-      province_code: b.province_code,
-      subject_type: 'batch',
-      subject_id: id,
-      level: target.level,
-      decision: 'submit',
-      comment: [target.step.zh, comment].filter(Boolean).join('；'),
-      actor_id: actor.userId,
-      actor_name: actor.displayName,
-      at: now,
-    });
+    await recordStep(
+      trx,
+      actor,
+      { type: 'batch', id: id, org: b },
+      {
+        level: target.level,
+        decision: 'submit',
+        comment: [target.step.zh, comment].filter(Boolean).join('；'),
+        at: now,
+      },
+    );
     await appendAudit(trx, ctx.clock, actor, {
       action: 'batch.submit',
       entityType: 'disbursement_batch',
@@ -317,19 +315,12 @@ export async function decideBatch(
       await repo.setBatchGrantStatus(trx, id, 'proposed', 'void', now);
     }
     await repo.updateBatch(trx, id, { status: d.decision === 'approve' ? 'approved' : 'rejected', updated_at: now });
-    await repo.insertApproval(trx, {
-      org_id: Number(b.org_id),
-      org_path: b.org_path,
-      province_code: b.province_code,
-      subject_type: 'batch',
-      subject_id: id,
-      level: b.required_level ?? '',
-      decision: d.decision,
-      comment: d.comment ?? null,
-      actor_id: actor.userId,
-      actor_name: actor.displayName,
-      at: now,
-    });
+    await recordStep(
+      trx,
+      actor,
+      { type: 'batch', id: id, org: b },
+      { level: b.required_level ?? '', decision: d.decision, comment: d.comment ?? null, at: now },
+    );
     await appendAudit(trx, ctx.clock, actor, {
       action: `batch.${d.decision}`,
       entityType: 'disbursement_batch',
@@ -347,19 +338,12 @@ export async function commentBatch(ctx: AppContext, actor: Actor, id: number, co
   require(actor, 'programme.read');
   await transaction(ctx, async (trx) => {
     const b = await mustFindBatch(new ScopedDb(trx, actor.scope), id);
-    await repo.insertApproval(trx, {
-      org_id: Number(b.org_id),
-      org_path: b.org_path,
-      province_code: b.province_code,
-      subject_type: 'batch',
-      subject_id: id,
-      level: b.required_level ?? '',
-      decision: 'comment',
-      comment,
-      actor_id: actor.userId,
-      actor_name: actor.displayName,
-      at: ctx.clock.now().toISOString(),
-    });
+    await recordStep(
+      trx,
+      actor,
+      { type: 'batch', id, org: b },
+      { level: b.required_level ?? '', decision: 'comment', comment, at: ctx.clock.now().toISOString() },
+    );
   });
   return getBatch(ctx, actor, id);
 }
