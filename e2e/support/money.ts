@@ -2,55 +2,8 @@ import { checkChar } from '@bangfu/policy';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { signIn } from './ui.js';
 
-/** A tiny API client for the parts of the money walk that are not its point (tree, accounts, files, the clock). */
-export class MoneyApi {
-  private cookie = '';
-  constructor(readonly baseUrl: string) {}
-
-  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.baseUrl}/api${path}`, {
-      method,
-      headers: {
-        cookie: this.cookie,
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) this.cookie = set.split(';')[0] ?? '';
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  login(username: string, password: string) {
-    return this.call<{ orgId: number }>('POST', '/v1/auth/login', { username, password });
-  }
-
-  async org(parentId: number, name: string, type: string, divisionCode?: string): Promise<number> {
-    return (await this.call<{ id: number }>('POST', '/v1/orgs', { parentId, name, type, divisionCode })).id;
-  }
-
-  /** A staff account whose initial password has already been replaced (the forced change is not this walk's point). */
-  async user(u: { username: string; name: string; orgId: number; roles: string[]; password: string }) {
-    await this.call('POST', '/v1/users', {
-      username: u.username,
-      displayName: u.name,
-      orgId: u.orgId,
-      roles: u.roles,
-      password: 'Initial2026x',
-    });
-    const own = new MoneyApi(this.baseUrl);
-    await own.login(u.username, 'Initial2026x');
-    await own.call('POST', '/v1/auth/password', { currentPassword: 'Initial2026x', newPassword: u.password });
-  }
-
-  /** Test mode only: move the server's clock forward. */
-  advanceClock(ms: number) {
-    return this.call<{ time: string }>('POST', '/test/clock', { advanceMs: ms });
-  }
-}
+/** The walks' API client (organisations, accounts, the clock), as the money walk names it. */
+export { Api as MoneyApi } from './api.js';
 
 /** A valid ID for the n-th generated person (region 440203, born 1970–1999). */
 export function generatedId(n: number): string {
