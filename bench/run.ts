@@ -6,6 +6,8 @@
  *    ~110,000 nodes vs a tree of ~1,700 nodes, ratio ≤ 3 (a scan would be ~60×).
  * 2. Each of the five queries of a county's subtree reads (list + count, children + count, a page of the
  *    subtree) costs at most 20× a primary-key point read on the same large tree.
+ * 3. A county's six everyday archive searches in a national archive of 1,000,000 files vs 10,000 files, ratio ≤ 3
+ *    (bench/archive-run.ts).
  */
 
 import fs from 'node:fs';
@@ -15,6 +17,7 @@ import { sql } from 'kysely';
 import { ensureRootAndAdmin, openContext } from '../apps/server/src/platform/bootstrap.js';
 import { loadConfig } from '../apps/server/src/platform/config.js';
 import type { Db } from '../apps/server/src/platform/db/connect.js';
+import { archiveResults, runArchive } from './archive-run.js';
 import { generateTree, subtreeReads } from './tree.js';
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {} } as never;
@@ -78,8 +81,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-bench-'));
 await run(
   'sqlite',
   async (n) => path.join(dir, `${n}.sqlite`),
-  async () => fs.rmSync(dir, { recursive: true, force: true }),
+  async () => {},
 );
+await runArchive('sqlite', async (n) => path.join(dir, `${n}.sqlite`));
+fs.rmSync(dir, { recursive: true, force: true });
 
 const pgUrl = process.env.BANGFU_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const pg = await import('pg');
@@ -87,24 +92,25 @@ const admin = new pg.default.Client({ connectionString: pgUrl });
 try {
   await admin.connect();
   const names: string[] = [];
-  await run(
-    'postgres',
-    async (n) => {
-      const name = `bangfu_bench_${n}_${process.pid}`;
-      await admin.query(`drop database if exists ${name}`);
-      await admin.query(`create database ${name}`);
-      names.push(name);
-      return pgUrl.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
-    },
-    async () => {
-      for (const n of names) await admin.query(`drop database if exists ${n} with (force)`);
-    },
-  );
+  const pgDatabase = async (n: string) => {
+    const name = `bangfu_bench_${n}_${process.pid}`;
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    names.push(name);
+    return pgUrl.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
+  };
+  const dropAll = async () => {
+    for (const n of names.splice(0)) await admin.query(`drop database if exists ${n} with (force)`);
+  };
+  await run('postgres', pgDatabase, dropAll);
+  await runArchive('postgres', pgDatabase);
+  await dropAll();
 } catch (e) {
   console.warn(`PostgreSQL benchmark skipped: ${(e as Error).message}`);
 } finally {
   await admin.end().catch(() => {});
 }
 
+results.push(...archiveResults);
 for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}: ${r.detail}`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
