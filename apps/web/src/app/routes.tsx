@@ -10,9 +10,11 @@ import {
   FolderOpenOutlined,
   GiftOutlined,
   IdcardOutlined,
+  InboxOutlined,
   NotificationOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   TeamOutlined,
   TransactionOutlined,
 } from '@ant-design/icons';
@@ -113,6 +115,20 @@ export const menuRoutes: MenuRoute[] = [
     icon: <CheckSquareOutlined />,
     permission: 'payment.approve',
     page: lazy(() => import('../features/money/approvals/ApprovalsPage')),
+  },
+  {
+    path: '/goods',
+    label: 'goods.menu.goods',
+    icon: <InboxOutlined />,
+    permission: 'programme.read',
+    page: lazy(() => import('../features/goods/GoodsPage')),
+  },
+  {
+    path: '/certificates',
+    label: 'goods.menu.certificates',
+    icon: <SafetyOutlined />,
+    permission: 'programme.read',
+    page: lazy(() => import('../features/certificates/CertificatesPage')),
   },
   {
     path: '/funds',

@@ -2,6 +2,7 @@ import { archiveZh } from './archive/archive.zh-CN';
 import { codesZh } from './archive/codes.zh-CN';
 import { detailZh } from './archive/detail.zh-CN';
 import { pagesZh } from './archive/pages.zh-CN';
+import { goodsZh } from './goods';
 import { moneyZh } from './money';
 
 /** Chinese (default). Labels of roles, actions and org types come from @bangfu/contracts, not from here. */
@@ -278,6 +279,7 @@ export const zhCN = {
   archive: { ...archiveZh, ...detailZh },
   codes: codesZh,
   money: moneyZh,
+  goods: goodsZh,
   ...pagesZh,
 };
 
