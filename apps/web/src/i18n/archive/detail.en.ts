@@ -129,7 +129,11 @@ export const detailEn: Shape<typeof detailZh> = {
   assistance: {
     last: 'Last assistance',
     never: 'Never assisted',
-    empty: 'Programmes and payments will show here once the assistance funds module is live.',
+    empty:
+      'Seeing the grants, goods and certificates needs the “View programme standards and disbursements” permission.',
+    grants: 'Money granted',
+    goods: 'Goods received',
+    certificates: 'Hardship and benefit cards',
   },
   attachments: {
     kind: 'Kind',

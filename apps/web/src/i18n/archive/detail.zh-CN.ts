@@ -126,7 +126,10 @@ export const detailZh = {
   assistance: {
     last: '最近一次帮扶',
     never: '从未帮扶',
-    empty: '帮扶项目与资金发放记录将在帮扶资金模块上线后显示。',
+    empty: '查看帮扶资金、物资与证件记录需要“查看救助标准与发放”权限。',
+    grants: '帮扶资金',
+    goods: '物资发放',
+    certificates: '特困证 / 优待证',
   },
   attachments: {
     kind: '附件类型',
