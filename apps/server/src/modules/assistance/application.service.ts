@@ -11,6 +11,7 @@ import { mustFindFile } from '../archive/archive.service.js';
 import { approvalTarget, assertMayDecide, recordStep } from '../disbursement/approval-target.js';
 import * as batchRepo from '../disbursement/batch.repository.js';
 import { toGrant } from '../disbursement/batch.service.js';
+import { assertWithinBudget } from '../funds/funds.service.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { ruleAt } from '../programmes/programmes.service.js';
 import { programmeOf, templateById } from '../programmes/programmes.templates.js';
@@ -66,6 +67,11 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
     const period = campaign
       ? `${campaign.campaign_key}${member ? `#${member.seq}` : ''}`
       : (input.period ?? today.slice(0, 4));
+    const fiscalYear = campaign
+      ? Number(campaign.starts_on.slice(0, 4))
+      : /^\d{4}/.test(period)
+        ? Number(period.slice(0, 4))
+        : Number(today.slice(0, 4));
     const held = await batchRepo.liveGrants(trx, [file.id], programme, period);
     if (held.length) throw new AppError('GRANT_DUPLICATE', { period, programme: programmeZh(programme) });
     const rule = await ruleAt(trx, node.path, template.id, today);
@@ -141,6 +147,7 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
         ledger_entry_id: null,
         created_at: now,
         updated_at: now,
+        fiscal_year: fiscalYear,
       },
     ]);
     await recordStep(
@@ -244,6 +251,8 @@ export async function decideApplication(
     await assertMayDecide(sdb, actor, a);
     const now = ctx.clock.now().toISOString();
     const grant = await repo.grantOfApplication(sdb, id);
+    if (d.decision === 'approve' && grant)
+      await assertWithinBudget(sdb, a, a.programme, Number(grant.fiscal_year), Number(a.amount_fen));
     if (grant)
       await batchRepo.setGrants(trx, [Number(grant.id)], {
         status: d.decision === 'approve' ? 'approved' : 'void',

@@ -81,6 +81,12 @@ describe.each(testDialects)('applications and campaigns on %s', (dialect) => {
     expect(again.body.error.code).toBe('GRANT_DUPLICATE');
     const queue = await approver.get('/api/v1/approvals/mine');
     expect(queue.body.applications.map((x: { id: number }) => x.id)).toContain(a.body.id);
+    const year = Number(env.ctx.clock.now().toISOString().slice(0, 4));
+    await finance.put('/api/v1/budgets', { orgId: m.county.id, programme: 'medical', year, amountFen: yuan(10_000) });
+    const over = await approver.post(`/api/v1/applications/${a.body.id}/decision`, { decision: 'approve' });
+    expect(over.status).toBe(409);
+    expect(over.body.error).toMatchObject({ code: 'BUDGET_EXCEEDED', message: expect.stringContaining('12,300.00') });
+    await finance.put('/api/v1/budgets', { orgId: m.county.id, programme: 'medical', year, amountFen: yuan(100_000) });
     const ok = await approver.post(`/api/v1/applications/${a.body.id}/decision`, {
       decision: 'approve',
       comment: '委员会同意',
@@ -180,6 +186,15 @@ describe.each(testDialects)('applications and campaigns on %s', (dialect) => {
     const bulk = await approver.post(`/api/v1/campaigns/${c.body.id}/decision`, { decision: 'approve' });
     expect(bulk.body.decided).toBe(1);
     expect(bulk.body.campaign.entries).toEqual([{ status: 'approved', count: 1, amountFen: entry.body.amountFen }]);
+    // Campaign entries count against the year's budget like batches and applications.
+    const budgets = await finance.put('/api/v1/budgets', {
+      orgId: m.county.id,
+      programme: 'holiday',
+      year: Number(today.slice(0, 4)),
+      amountFen: yuan(50_000),
+    });
+    const holiday = budgets.body.items.find((b: { programme: string }) => b.programme === 'holiday');
+    expect(holiday.usedFen).toBe(entry.body.amountFen);
     await m.admin.post(`/api/v1/campaigns/${c.body.id}/close`, {});
     const late = await clerk.post('/api/v1/applications', {
       householdId: m.ids[3],

@@ -31,7 +31,7 @@ export async function computeBatch(ctx: AppContext, actor: Actor, batchId: numbe
   if (batch?.status !== 'computing') return;
   const rule = JSON.parse(batch.rule_json) as BatchRule;
   const template = templateById(rule.templateId);
-  const { index, end } = quarterOf(batch.period);
+  const { index, end, year } = quarterOf(batch.period);
   // Every run (first or resumed) scans the whole subtree again, so the skipped list is rebuilt, not appended.
   const skipped: Skipped[] = [];
   let skippedCount = 0;
@@ -101,6 +101,7 @@ export async function computeBatch(ctx: AppContext, actor: Actor, batchId: numbe
         ledger_entry_id: null,
         created_at: now,
         updated_at: now,
+        fiscal_year: year,
       });
     }
     done += files.length;

@@ -1,6 +1,5 @@
 import type { BatchInputSchema } from '@bangfu/contracts';
 import { batchStatuses, programmes } from '@bangfu/contracts';
-import { formatYuan } from '@bangfu/policy';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
@@ -9,7 +8,8 @@ import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import { nextFileNo } from '../archive/archive.repository.js';
-import { budgetFor, fundAt, usedInYear } from '../funds/funds.repository.js';
+import { fundAt } from '../funds/funds.repository.js';
+import { assertWithinBudget } from '../funds/funds.service.js';
 import { assertFundServes } from '../funds/ledger.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { ruleAt } from '../programmes/programmes.service.js';
@@ -296,19 +296,7 @@ export async function decideBatch(
     await assertMayDecide(sdb, actor, b);
     const now = ctx.clock.now().toISOString();
     if (d.decision === 'approve') {
-      const year = Number(b.period.slice(0, 4));
-      const budget = await budgetFor(sdb, Number(b.org_id), b.programme, year);
-      if (budget) {
-        const used = await usedInYear(sdb, b.org_path, b.programme, year);
-        if (used > Number(budget.amount_fen))
-          throw new AppError('BUDGET_EXCEEDED', {
-            programme: programmes.zh[b.programme as keyof typeof programmes.zh] ?? b.programme,
-            year,
-            budget: formatYuan(Number(budget.amount_fen)),
-            used: formatYuan(used - Number(b.total_fen)),
-            amount: formatYuan(Number(b.total_fen)),
-          });
-      }
+      await assertWithinBudget(sdb, b, b.programme, quarterOf(b.period).year, Number(b.total_fen));
       await repo.setBatchGrantStatus(trx, id, 'proposed', 'approved', now);
     } else {
       // Rejected grants stop counting as live: the households may be proposed again.

@@ -186,7 +186,7 @@ export async function usedInYear(sdb: ScopedDb, path: string, programme: string,
     .where('org_path', '>=', path)
     .where('org_path', '<', subtreeEnd(path))
     .where('programme', '=', programme)
-    .where('period', 'like', `${year}%`)
+    .where('fiscal_year', '=', year)
     .where('status', 'in', ['proposed', 'approved', 'paid'])
     .executeTakeFirstOrThrow();
   return Number(r.used);
