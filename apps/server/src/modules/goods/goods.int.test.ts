@@ -267,8 +267,10 @@ describe.each(testDialects)('donated goods on %s', (dialect) => {
       '数量',
       '单位',
       '签领人',
+      '本人签字',
       '日期',
       '经办干部',
+      '干部签字',
     ]);
     expect(ws?.rowCount).toBe(3 + 7);
     expect(ws?.getRow(4).values).toEqual([
@@ -280,8 +282,10 @@ describe.each(testDialects)('donated goods on %s', (dialect) => {
       2,
       '条',
       '张建国',
+      '',
       today,
       '王干部',
+      '',
     ]);
     expect(ws?.getRow(5).getCell(7).value).toBe('李秀兰（配偶）');
     const logged = await env.ctx.db

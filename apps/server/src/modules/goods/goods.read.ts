@@ -150,9 +150,11 @@ export async function handoutSheetXlsx(ctx: AppContext, actor: Actor, q: z.infer
   ws.addRow([`${org.name}物资发放签领表`]);
   const period = q.from || q.to ? `期间：${q.from ?? ''} 至 ${q.to ?? ''}` : '';
   ws.addRow([`发放单位：${org.name}`, period, q.item ? `物品：${q.item}` : '']);
-  ws.addRow(['序号', '姓名', '身份证号', '物品', '数量', '单位', '签领人', '日期', '经办干部']);
-  for (const r of rows) ws.addRow([r.seq, r.name, r.idMasked, r.item, r.quantity, r.unit, r.signedBy, r.date, r.cadre]);
-  for (const [i, w] of [6, 10, 20, 16, 8, 6, 16, 12, 10].entries()) ws.getColumn(i + 1).width = w;
+  // The paper copy is signed by hand (seed 004: 由慰问对象、上户干部共同签名): blank columns for both signatures.
+  ws.addRow(['序号', '姓名', '身份证号', '物品', '数量', '单位', '签领人', '本人签字', '日期', '经办干部', '干部签字']);
+  for (const r of rows)
+    ws.addRow([r.seq, r.name, r.idMasked, r.item, r.quantity, r.unit, r.signedBy, '', r.date, r.cadre, '']);
+  for (const [i, w] of [6, 10, 20, 16, 8, 6, 16, 14, 12, 10, 14].entries()) ws.getColumn(i + 1).width = w;
   await transaction(ctx, (trx) =>
     appendAudit(trx, ctx.clock, actor, {
       action: 'goods.handout_sheet',

@@ -92,8 +92,10 @@ export function HandoutSheetPrint() {
                 <th>数量</th>
                 <th>单位</th>
                 <th>签领人</th>
+                <th style={{ width: '22mm' }}>本人签字</th>
                 <th>日期</th>
                 <th>经办干部</th>
+                <th style={{ width: '22mm' }}>干部签字</th>
               </tr>
             </thead>
             <tbody>
@@ -106,13 +108,15 @@ export function HandoutSheetPrint() {
                   <td className="goods-qty">{r.quantity}</td>
                   <td>{r.unit}</td>
                   <td className="goods-sign">{r.signedBy}</td>
+                  <td />
                   <td>{r.date}</td>
                   <td>{r.cadre}</td>
+                  <td />
                 </tr>
               ))}
               {d.rows.length === 0 && (
                 <tr>
-                  <td colSpan={9} className="goods-empty">
+                  <td colSpan={11} className="goods-empty">
                     （无发放记录）
                   </td>
                 </tr>
