@@ -29,6 +29,16 @@ describe('field encryption and blind indexes', () => {
     expect(() => createFieldCrypto('another-secret-without-the-old-one-32+').decrypt(written)).toThrow(/no key/);
   });
 
+  it('keeps blind indexes stable across rotations (keyed by the original secret, the last old one)', () => {
+    const original = createFieldCrypto(secret);
+    const second = 'a-brand-new-secret-of-32-characters-or-more';
+    const once = createFieldCrypto(second, [secret]);
+    const twice = createFieldCrypto('a-third-secret-of-32-characters-or-more!', [second, secret]);
+    expect(once.blindIndex('11010519491231002X', 'id')).toBe(original.blindIndex('11010519491231002X', 'id'));
+    expect(twice.blindIndex('11010519491231002X', 'id')).toBe(original.blindIndex('11010519491231002X', 'id'));
+    expect(twice.decrypt(once.encrypt('x'))).toBe('x');
+  });
+
   it('gives deterministic, domain-separated blind indexes', () => {
     const c = createFieldCrypto(secret);
     expect(c.blindIndex('x', 'id')).toBe(c.blindIndex('x', 'id'));

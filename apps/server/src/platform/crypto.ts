@@ -5,7 +5,8 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, ran
  *
  * Keys derive from BANGFU_SECRET with HKDF-SHA256, one per purpose, so the encryption key and the index key
  * differ. Ciphertext: 'e1.<keyId>.<iv>.<tag>.<data>' (AES-256-GCM, base64url parts); keyId names the key so
- * that a rotated secret can still read old values while new writes use the new key.
+ * that a rotated secret can still read old values while new writes use the new key. BANGFU_OLD_SECRETS lists the
+ * old secrets, oldest last; the oldest also keys the blind indexes, which therefore survive a rotation.
  */
 export interface FieldCrypto {
   encrypt(plain: string): string;
@@ -31,7 +32,10 @@ export function createFieldCrypto(secret: string, oldSecrets: string[] = []): Fi
     const k = derive(s, 'field-encryption-v1');
     readKeys.set(createHash('sha256').update(k).digest('hex').slice(0, 8), k);
   }
-  const indexKey = derive(secret, 'blind-index-v1');
+  // Blind indexes are stored in the rows and compared with freshly computed ones (一人一档, exact ID search,
+  // the worker's link to their file): their key must not change when the encryption secret rotates, or every
+  // stored index stops matching. It derives from the original secret: the last of the old ones, if any.
+  const indexKey = derive(oldSecrets.at(-1) ?? secret, 'blind-index-v1');
 
   const encrypt = (plain: string) => {
     const iv = randomBytes(12);
