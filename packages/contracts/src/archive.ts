@@ -162,7 +162,14 @@ export const HouseholdQuerySchema = z.object({
   idNumber: z.string().trim().max(20).optional(),
   phone: z.string().trim().max(20).optional(),
   fileNo: z.string().trim().max(30).optional(),
-  status: fileStatuses.schema.optional(),
+  /** One status, or several separated by commas ('filed,relieved'). */
+  status: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((s) => (s ? s.split(',').map((x) => x.trim()) : undefined))
+    .pipe(z.array(fileStatuses.schema).min(1).max(10).optional()),
   grade: grades.schema.optional(),
   cause: causes.schema.optional(),
   orgId: z.coerce.number().int().positive().optional(),

@@ -147,6 +147,10 @@ describe.each(testDialects)('the household archive on %s', (dialect) => {
     expect((await clerkA.get(`/api/v1/households?fileNo=${fileNo}`)).body.total).toBe(1);
     expect((await clerkA.get('/api/v1/households?cause=schooling')).body.total).toBe(3);
     expect((await clerkA.get('/api/v1/households?status=filed')).body.total).toBe(0);
+    expect((await clerkA.get('/api/v1/households?status=filed,draft')).body.total).toBe(3);
+    const bad = await clerkA.get('/api/v1/households?status=filed,nonsense');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
   });
 
   it('shows nothing of another county’s files', async () => {

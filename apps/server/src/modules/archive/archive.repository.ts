@@ -230,7 +230,7 @@ function filtered(sdb: ScopedDb, q: ListQuery) {
   }
   if (q.phoneBidx) qb = qb.where('household.phone_bidx', '=', q.phoneBidx);
   if (q.fileNo) qb = qb.where('household.file_no', '=', q.fileNo);
-  if (q.status) qb = qb.where('household.status', '=', q.status);
+  if (q.status?.length) qb = qb.where('household.status', 'in', q.status);
   if (q.grade) qb = qb.where('household.grade', '=', q.grade);
   if (q.cause) {
     const c = q.cause;

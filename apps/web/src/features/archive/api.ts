@@ -3,7 +3,8 @@ import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClie
 import { api, type Page, request } from '../../lib/api';
 import type { Attachment, FileHistory, FileVersion, HouseholdDetail, IncomeRecord } from './types';
 
-export type HouseholdFilters = Partial<Omit<HouseholdQuery, 'limit' | 'offset'>>;
+/** The list's filters as the query string carries them: status is one code or a comma-separated list. */
+export type HouseholdFilters = Partial<Omit<HouseholdQuery, 'limit' | 'offset' | 'status'>> & { status?: string };
 
 export const archiveKeys = {
   all: ['households'] as const,

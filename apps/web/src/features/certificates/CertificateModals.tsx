@@ -2,10 +2,10 @@ import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'a
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HouseholdPicker } from '../../components/HouseholdPicker';
 import { OrgSelect } from '../../components/OrgSelect';
 import { useErrorText } from '../../lib/errors';
 import { useGoodsCode, useGoodsOptions } from '../goods/codes';
-import { HouseholdPicker } from '../goods/HouseholdPicker';
 import { isoDate, optional } from '../goods/ui';
 import { type Certificate, useIssueCertificate, useRenewCertificate, useRevokeCertificate } from './api';
 

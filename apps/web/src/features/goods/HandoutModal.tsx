@@ -16,6 +16,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HouseholdPicker } from '../../components/HouseholdPicker';
 import { api } from '../../lib/api';
 import { useErrorText } from '../../lib/errors';
 import { useHousehold } from '../archive/api';
@@ -23,7 +24,6 @@ import { useCode } from '../archive/codes';
 import type { Attachment } from '../archive/types';
 import { useCurrentUser } from '../auth/api';
 import { type StockItem, useHandOutGoods } from './api';
-import { HouseholdPicker } from './HouseholdPicker';
 import { afterToday, isoDate, optional, todayValue } from './ui';
 
 interface Values {

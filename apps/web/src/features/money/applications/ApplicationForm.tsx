@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HouseholdPicker } from '../../../components/HouseholdPicker';
 import { PageHeader } from '../../../components/PageHeader';
 import { useLabel } from '../../../i18n';
 import { api } from '../../../lib/api';
@@ -12,7 +13,6 @@ import { useFundChoices, useRules } from '../api';
 import { useCodeOptions, useMoneyCode } from '../codes';
 import { numberParam } from '../ui';
 import { type ApplicationDetail, assistanceApi, useAssistanceAction, useCampaigns } from './api';
-import { HouseholdSelect } from './HouseholdSelect';
 import { InputsEditor } from './InputsEditor';
 import { formDefaults, inputSchemaOf, inputsFromForm, type Variants } from './inputs';
 
@@ -109,7 +109,7 @@ export function ApplicationForm() {
                 label={t('money.applications.household')}
                 rules={[{ required: true, message: t('money.applications.householdRequired') }]}
               >
-                <HouseholdSelect />
+                <HouseholdPicker />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

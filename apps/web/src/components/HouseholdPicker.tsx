@@ -3,14 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../lib/api';
+import { api, type Page } from '../lib/api';
 
-/** Goods and certificates go to files in the archive: 在档 and 解困. */
+/** Help, goods and certificates go to files in the archive: 在档 and 解困. */
 export const IN_ARCHIVE = ['filed', 'relieved'] as const;
 
 /**
- * Pick a household in the archive (在档/解困) under a node, by name, file number or pinyin: the archive's own
- * search (GET /households?q=…), 20 of each status at a time.
+ * Pick a household in the archive (在档/解困), under a node when given, by name, pinyin or file number: the
+ * archive's own search (GET /households?q=…&status=filed,relieved), 20 at a time.
  */
 export function HouseholdPicker({
   orgId,
@@ -18,7 +18,7 @@ export function HouseholdPicker({
   onChange,
   id,
 }: {
-  orgId: number;
+  orgId?: number;
   value?: number;
   onChange?: (id: number | undefined, h?: HouseholdListItem) => void;
   id?: string;
@@ -31,18 +31,17 @@ export function HouseholdPicker({
     return () => clearTimeout(h);
   }, [text]);
   const found = useQuery({
-    queryKey: ['households', 'goods-pick', orgId, q],
-    queryFn: async () => {
-      const pages = await Promise.all(
-        IN_ARCHIVE.map((status) =>
-          api.get<Page<HouseholdListItem>>('/households', { q: q || undefined, orgId, status, limit: 20 }),
-        ),
-      );
-      return pages.flatMap((p) => p.items);
-    },
+    queryKey: ['households', 'pick', orgId, q],
+    queryFn: () =>
+      api.get<Page<HouseholdListItem>>('/households', {
+        q: q || undefined,
+        orgId,
+        status: IN_ARCHIVE.join(','),
+        limit: 20,
+      }),
     staleTime: 30_000,
   });
-  const list = found.data ?? [];
+  const list = found.data?.items ?? [];
   return (
     <Select<number>
       id={id}
