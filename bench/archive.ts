@@ -111,7 +111,6 @@ export async function generateArchive(ctx: AppContext, shape: number[], perCount
         next_review_due: null,
         last_assisted_at: null,
         exit_proposed_since: null,
-        last_income_month: null,
       });
     }
     await ctx.db.transaction().execute(async (trx) => {

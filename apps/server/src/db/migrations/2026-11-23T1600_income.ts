@@ -28,7 +28,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .unique()
     .execute();
   await db.schema.alterTable('household').addColumn('exit_proposed_since', 'text').execute();
-  await db.schema.alterTable('household').addColumn('last_income_month', 'text').execute();
   await db.schema
     .createIndex('household_exit_proposed_idx')
     .on('household')

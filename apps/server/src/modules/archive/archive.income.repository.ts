@@ -39,7 +39,7 @@ export async function upsertMonth(trx: Db, row: IncomeRow, existingId: number | 
 export async function setIncomeState(
   trx: Db,
   householdId: number,
-  s: { exit_proposed_since: string | null; last_income_month: string | null; updated_at: string },
+  s: { exit_proposed_since: string | null; updated_at: string },
 ) {
   await trx.updateTable('household').set(s).where('id', '=', householdId).execute();
 }

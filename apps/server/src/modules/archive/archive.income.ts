@@ -101,8 +101,7 @@ export async function recordIncome(
     const after = [...before.filter((r) => r.month !== month).map(toMonth), record];
     const proposal = exitProposal(after);
     const since = proposal.proposed ? proposal.since : null;
-    const latest = after.reduce((m, r) => (r.month > m ? r.month : m), '');
-    await incomes.setIncomeState(trx, id, { exit_proposed_since: since, last_income_month: latest, updated_at: stamp });
+    await incomes.setIncomeState(trx, id, { exit_proposed_since: since, updated_at: stamp });
     if ((file.exit_proposed_since ?? null) !== since) {
       await repo.insertEvent(trx, {
         household_id: id,

@@ -24,7 +24,6 @@ type ContentColumns = Omit<
   | 'next_review_due'
   | 'last_assisted_at'
   | 'exit_proposed_since'
-  | 'last_income_month'
   | 'grade'
   | 'grade_override_reason'
 >;

@@ -80,7 +80,6 @@ export async function createFile(ctx: AppContext, actor: Actor, input: Household
       next_review_due: null,
       last_assisted_at: null,
       exit_proposed_since: null,
-      last_income_month: null,
       grade: null,
       grade_override_reason: null,
     };

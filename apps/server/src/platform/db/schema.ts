@@ -163,7 +163,6 @@ export interface HouseholdTable extends TenantColumns {
   last_assisted_at: string | null;
   /** First month of a run of months above the 低保 line long enough to propose 脱困, else null. */
   exit_proposed_since: string | null;
-  last_income_month: string | null;
 }
 
 export interface HouseholdMemberTable extends TenantColumns {
