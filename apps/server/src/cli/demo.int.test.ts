@@ -16,7 +16,7 @@ describe.each(testDialects)('the demo data on %s', (dialect) => {
     expect(r).toEqual({ orgs: 18, users: 17, files: 28 });
     const approver = await env.login('wj.approver', DEMO_PASSWORD);
     const queue = await approver.get('/api/v1/approvals/queue');
-    expect(queue.body.items).toEqual([expect.objectContaining({ status: 'pending_approval', grantCount: 22 })]);
+    expect(queue.body.batches).toEqual([expect.objectContaining({ status: 'pending_approval', grantCount: 22 })]);
     const clerk = await env.login('wj.reviewer', DEMO_PASSWORD);
     const filed = await clerk.get('/api/v1/households?status=filed&limit=100');
     expect(filed.body.total).toBe(22);

@@ -286,11 +286,9 @@ export async function pendingApplicationsFor(ctx: AppContext, actor: Actor) {
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const { rows } = await repo.listApplications(sdb, {
     path: actor.scope.path,
-    status: 'pending_approval',
+    awaiting: { orgId: actor.scope.orgId, userId: actor.userId },
     limit: 500,
     offset: 0,
   });
-  return rows
-    .filter((a) => Number(a.required_org_id) === actor.scope.orgId && Number(a.created_by) !== actor.userId)
-    .map((r) => toApplication(r as never));
+  return rows.map((r) => toApplication(r as never));
 }

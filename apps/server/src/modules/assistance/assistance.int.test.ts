@@ -79,7 +79,7 @@ describe.each(testDialects)('applications and campaigns on %s', (dialect) => {
     });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('GRANT_DUPLICATE');
-    const queue = await approver.get('/api/v1/approvals/mine');
+    const queue = await approver.get('/api/v1/approvals/queue');
     expect(queue.body.applications.map((x: { id: number }) => x.id)).toContain(a.body.id);
     const year = Number(env.ctx.clock.now().toISOString().slice(0, 4));
     await finance.put('/api/v1/budgets', { orgId: m.county.id, programme: 'medical', year, amountFen: yuan(10_000) });

@@ -28,7 +28,15 @@ export async function updateApplication(trx: Db, id: number, patch: Partial<Omit
 
 export async function listApplications(
   sdb: ScopedDb,
-  q: { path: string; status?: string; campaignId?: number; programme?: string; limit: number; offset: number },
+  q: {
+    path: string;
+    status?: string;
+    campaignId?: number;
+    programme?: string;
+    awaiting?: { orgId: number; userId: number | null };
+    limit: number;
+    offset: number;
+  },
 ) {
   let qb = sdb
     .selectFrom('assistance_application')
@@ -38,6 +46,20 @@ export async function listApplications(
   if (q.status) qb = qb.where('assistance_application.status', '=', q.status);
   if (q.campaignId) qb = qb.where('assistance_application.campaign_id', '=', q.campaignId);
   if (q.programme) qb = qb.where('assistance_application.programme', '=', q.programme);
+  // Waiting for this approver: at their node, not proposed by them (maker-checker).
+  if (q.awaiting) {
+    qb = qb
+      .where('assistance_application.status', '=', 'pending_approval')
+      .where('assistance_application.required_org_id', '=', q.awaiting.orgId);
+    const userId = q.awaiting.userId;
+    if (userId !== null)
+      qb = qb.where((eb) =>
+        eb.or([
+          eb('assistance_application.created_by', 'is', null),
+          eb('assistance_application.created_by', '!=', userId),
+        ]),
+      );
+  }
   const [rows, n] = await Promise.all([
     qb
       .selectAll('assistance_application')

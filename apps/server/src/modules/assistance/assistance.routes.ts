@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
-import { approvalQueue } from '../disbursement/batch.service.js';
+import { pendingBatchesFor } from '../disbursement/batch.service.js';
 import {
   createApplication,
   decideApplication,
@@ -77,15 +77,15 @@ export function registerAssistanceRoutes(api: Api, ctx: AppContext) {
     async (req) => decideApplication(ctx, actorOf(req), req.params.id, req.body),
   );
   api.get(
-    '/v1/approvals/mine',
+    '/v1/approvals/queue',
     { schema: { tags, summary: "The approver's queue: batches and applications at their node", ...r } },
     async (req) => {
       const actor = actorOf(req);
       const [batches, applications] = await Promise.all([
-        approvalQueue(ctx, actor),
+        pendingBatchesFor(ctx, actor),
         pendingApplicationsFor(ctx, actor),
       ]);
-      return { batches: batches.items, applications };
+      return { batches, applications };
     },
   );
   api.post(

@@ -113,7 +113,9 @@ describe.each(testDialects)('disbursement batches on %s', (dialect) => {
     expect(self.status).toBe(403);
     expect(self.body.error.code).toBe('MAKER_CHECKER');
     const queue = await approver.get('/api/v1/approvals/queue');
-    expect(queue.body.items.map((b: { id: number }) => b.id)).toEqual(expect.arrayContaining([batchId, own.body.id]));
+    expect(queue.body.batches.map((b: { id: number }) => b.id)).toEqual(expect.arrayContaining([batchId, own.body.id]));
+    const proposersQueue = await both.get('/api/v1/approvals/queue');
+    expect(proposersQueue.body.batches.map((b: { id: number }) => b.id)).not.toContain(own.body.id);
     const rej = await approver.post(`/api/v1/batches/${own.body.id}/decision`, {
       decision: 'reject',
       comment: '下季度再报',

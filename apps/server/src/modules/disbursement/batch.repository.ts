@@ -22,12 +22,27 @@ export async function updateBatch(trx: Db, id: number, patch: Partial<Omit<Disbu
   await trx.updateTable('disbursement_batch').set(patch).where('id', '=', id).execute();
 }
 
-export async function listBatches(sdb: ScopedDb, q: { path: string; status?: string; limit: number; offset: number }) {
+export async function listBatches(
+  sdb: ScopedDb,
+  q: {
+    path: string;
+    status?: string;
+    awaiting?: { orgId: number; userId: number | null };
+    limit: number;
+    offset: number;
+  },
+) {
   let qb = sdb
     .selectFrom('disbursement_batch')
     .where('org_path', '>=', q.path)
     .where('org_path', '<', subtreeEnd(q.path));
   if (q.status) qb = qb.where('status', '=', q.status);
+  // Waiting for this approver: at their node, not proposed by them (maker-checker).
+  if (q.awaiting) {
+    qb = qb.where('status', '=', 'pending_approval').where('required_org_id', '=', q.awaiting.orgId);
+    const userId = q.awaiting.userId;
+    if (userId !== null) qb = qb.where((eb) => eb.or([eb('created_by', 'is', null), eb('created_by', '!=', userId)]));
+  }
   const [rows, n] = await Promise.all([
     qb.selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute(),
     qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),

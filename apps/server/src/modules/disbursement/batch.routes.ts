@@ -6,7 +6,6 @@ import { actorOf } from '../../platform/http/auth-hook.js';
 import { bankFile, paymentList, paymentListXlsx } from './batch.export.js';
 import { markGrant, payBatch, reconcileBatch } from './batch.pay.js';
 import {
-  approvalQueue,
   batchGrants,
   commentBatch,
   createBatch,
@@ -55,11 +54,6 @@ export function registerBatchRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => listBatches(ctx, actorOf(req), req.query),
-  );
-  api.get(
-    '/v1/approvals/queue',
-    { schema: { tags, summary: "The approver's queue at their node", ...r } },
-    async (req) => approvalQueue(ctx, actorOf(req)),
   );
   api.get(
     '/v1/batches/:id',

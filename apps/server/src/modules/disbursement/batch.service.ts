@@ -336,19 +336,15 @@ export async function commentBatch(ctx: AppContext, actor: Actor, id: number, co
   return getBatch(ctx, actor, id);
 }
 
-/** The approver's queue: batches waiting for a decision at the approver's own node, not proposed by them. */
-export async function approvalQueue(ctx: AppContext, actor: Actor) {
+/** Batches waiting for the approver's decision at their node, not proposed by them. */
+export async function pendingBatchesFor(ctx: AppContext, actor: Actor) {
   require(actor, 'payment.approve');
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const { rows } = await repo.listBatches(sdb, {
     path: actor.scope.path,
-    status: 'pending_approval',
+    awaiting: { orgId: actor.scope.orgId, userId: actor.userId },
     limit: 500,
     offset: 0,
   });
-  return {
-    items: rows
-      .filter((b) => Number(b.required_org_id) === actor.scope.orgId && Number(b.created_by) !== actor.userId)
-      .map(toBatch),
-  };
+  return rows.map(toBatch);
 }

@@ -186,13 +186,6 @@ export function useBatchGrants(id: number, status: string | undefined, page: num
   });
 }
 
-export function useApprovalQueue() {
-  return useQuery({
-    queryKey: ['batches', 'queue'],
-    queryFn: () => api.get<{ items: Batch[] }>('/approvals/queue'),
-  });
-}
-
 export function usePaymentList(id: number) {
   return useQuery({
     queryKey: ['batches', 'payment-list', id],

@@ -90,7 +90,7 @@ export function useApplication(id: number) {
 export function useMyQueue() {
   return useQuery({
     queryKey: ['batches', 'mine'],
-    queryFn: () => api.get<{ batches: Batch[]; applications: Application[] }>('/approvals/mine'),
+    queryFn: () => api.get<{ batches: Batch[]; applications: Application[] }>('/approvals/queue'),
   });
 }
 
