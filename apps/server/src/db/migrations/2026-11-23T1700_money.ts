@@ -126,6 +126,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['org_path', 'status'])
     .execute();
 
+  // Campaigns (送温暖, 金秋助学): organised by a node for its subtree; the key is the grants' period, so the
+  // grants' unique index keeps a household to one entry per campaign across the tree.
+  await tenant(table('campaign'))
+    .addColumn('campaign_key', 'text', (c) => c.notNull().unique())
+    .addColumn('programme', 'text', (c) => c.notNull())
+    .addColumn('template_id', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('starts_on', 'text', (c) => c.notNull())
+    .addColumn('ends_on', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('note', 'text')
+    .addColumn('created_by', t.bigint)
+    .addColumn('created_at', t.timestamp, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('campaign_path_idx').on('campaign').columns(['org_path', 'starts_on']).execute();
+
   await tenant(table('assistance_application'))
     .addColumn('household_id', t.bigint, (c) => c.notNull().references('household.id'))
     .addColumn('programme', 'text', (c) => c.notNull())
@@ -142,6 +158,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by_name', 'text', (c) => c.notNull())
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+    .addColumn('campaign_id', t.bigint, (c) => c.references('campaign.id'))
+    .addColumn('member_seq', 'integer')
+    .addColumn('method', 'text')
+    .addColumn('fund_id', t.bigint, (c) => c.references('fund.id'))
+    .execute();
+  await db.schema
+    .createIndex('assistance_application_campaign_idx')
+    .on('assistance_application')
+    .columns(['campaign_id', 'status'])
     .execute();
   await db.schema
     .createIndex('assistance_application_scope_idx')
@@ -169,6 +194,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ledger_entry_id', t.bigint)
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+    // The budget year it counts against: the period's year, or the campaign's.
+    .addColumn('fiscal_year', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('assistance_grant_budget_idx')
+    .on('assistance_grant')
+    .columns(['programme', 'fiscal_year', 'org_path'])
     .execute();
   // 不重复发放: one live grant per household, programme and period, anywhere in the country.
   await sql`create unique index assistance_grant_once_uq on assistance_grant (household_id, programme, period)

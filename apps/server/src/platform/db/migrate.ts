@@ -3,9 +3,7 @@ import * as foundation from '../../db/migrations/2026-11-23T1400_foundation.js';
 import * as archive from '../../db/migrations/2026-11-23T1500_archive.js';
 import * as income from '../../db/migrations/2026-11-23T1600_income.js';
 import * as money from '../../db/migrations/2026-11-23T1700_money.js';
-import * as campaigns from '../../db/migrations/2026-11-23T1710_campaigns.js';
 import * as goodsCertificates from '../../db/migrations/2026-11-23T1800_goods_certificates.js';
-import * as grantYear from '../../db/migrations/2026-11-23T1900_grant_year.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Names are timestamped and descriptive; app and tests run the same list. */
@@ -14,9 +12,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1500_archive': archive,
   '2026-11-23T1600_income': income,
   '2026-11-23T1700_money': money,
-  '2026-11-23T1710_campaigns': campaigns,
   '2026-11-23T1800_goods_certificates': goodsCertificates,
-  '2026-11-23T1900_grant_year': grantYear,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -146,8 +146,8 @@ export interface AssistanceGrantTable extends TenantColumns {
   ledger_entry_id: number | null;
   created_at: string;
   updated_at: string;
-  /** The budget year the grant counts against (2026-11-23T1900_grant_year). */
-  fiscal_year: number | null;
+  /** The budget year the grant counts against: the period's year, or the campaign's. */
+  fiscal_year: number;
 }
 
 export interface ApprovalTable extends TenantColumns {
