@@ -14,7 +14,7 @@ import { toGrant } from '../disbursement/batch.service.js';
 import { assertWithinBudget } from '../funds/funds.service.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { ruleAt } from '../programmes/programmes.service.js';
-import { programmeOf, templateById } from '../programmes/programmes.templates.js';
+import { programmeOf, runnerFor, templateById } from '../programmes/programmes.templates.js';
 import * as repo from './assistance.repository.js';
 
 type Input = z.infer<typeof ApplicationInputSchema>;
@@ -77,14 +77,7 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
     const rule = await ruleAt(trx, node.path, template.id, today);
     if (!rule)
       throw new AppError('PROGRAMME_NO_RULE', { org: node.name, date: today, programme: programmeZh(programme) });
-    const parsedInput = template.inputSchema.safeParse({ grade: file.grade, ...input.inputs });
-    if (!parsedInput.success)
-      throw new AppError('PROGRAMME_INPUT_INVALID', {
-        issues: parsedInput.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      });
-    const result = template.compute(template.paramsSchema.parse(rule.params), parsedInput.data, {
-      paramsVersion: { version: rule.version, effectiveFrom: rule.effectiveFrom, nodeId: rule.nodeId },
-    });
+    const result = runnerFor(template.id, rule.params, rule)({ grade: file.grade, ...input.inputs });
     if (!result.eligible || result.amountFen <= 0)
       throw new AppError('APPLICATION_NOT_ELIGIBLE', {
         reason: result.explanation.summary.zh,
@@ -107,7 +100,7 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
       programme,
       period,
       template_id: template.id,
-      inputs_json: JSON.stringify(parsedInput.data),
+      inputs_json: JSON.stringify(result.explanation.inputs),
       requested_fen: null,
       amount_fen: amountFen,
       explanation_json: explanation,

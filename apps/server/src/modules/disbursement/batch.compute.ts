@@ -2,7 +2,7 @@ import { programmes } from '@bangfu/contracts';
 import type { Actor } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
-import { templateById } from '../programmes/programmes.templates.js';
+import { runnerFor } from '../programmes/programmes.templates.js';
 import * as repo from './batch.repository.js';
 import { type BatchRule, quarterOf } from './batch.rules.js';
 
@@ -30,8 +30,9 @@ export async function computeBatch(ctx: AppContext, actor: Actor, batchId: numbe
   const batch = await repo.findBatch(sdb, batchId);
   if (batch?.status !== 'computing') return;
   const rule = JSON.parse(batch.rule_json) as BatchRule;
-  const template = templateById(rule.templateId);
+  const run = runnerFor(rule.templateId, rule.params, rule);
   const { index, end, year } = quarterOf(batch.period);
+  const programmeZh = programmes.zh[batch.programme as keyof typeof programmes.zh] ?? batch.programme;
   // Every run (first or resumed) scans the whole subtree again, so the skipped list is rebuilt, not appended.
   const skipped: Skipped[] = [];
   let skippedCount = 0;
@@ -41,11 +42,15 @@ export async function computeBatch(ctx: AppContext, actor: Actor, batchId: numbe
     const files = await repo.candidateFiles(sdb, batch.org_path, cursor, CHUNK, `${end}T00:00:00.000Z`);
     if (files.length === 0) break;
     cursor = Number(files[files.length - 1]?.id);
-    const live = await repo.liveGrants(
-      ctx.db,
-      files.map((f) => Number(f.id)),
-      batch.programme,
-      batch.period,
+    const held = new Map(
+      (
+        await repo.liveGrants(
+          ctx.db,
+          files.map((f) => Number(f.id)),
+          batch.programme,
+          batch.period,
+        )
+      ).map((l) => [l.householdId, l]),
     );
     const now = ctx.clock.now().toISOString();
     const rows: Parameters<typeof repo.insertGrants>[1] = [];
@@ -54,15 +59,13 @@ export async function computeBatch(ctx: AppContext, actor: Actor, batchId: numbe
       if (skipped.length < MAX_SKIPPED_LISTED) skipped.push({ householdId: Number(f.id), name: f.name, reason });
     };
     for (const f of files) {
-      const held = live.find((l) => l.householdId === Number(f.id));
-      if (held?.batchId === batchId) continue; // resumed: already in this batch
-      if (held) {
-        skip(f, `${batch.period}${programmes.zh.living}已在其他批次（${held.batchId ?? '单项申请'}）`);
+      const other = held.get(Number(f.id));
+      if (other?.batchId === batchId) continue; // resumed: already in this batch
+      if (other) {
+        skip(f, `${batch.period}${programmeZh}已在其他批次（${other.batchId ?? '单项申请'}）`);
         continue;
       }
-      const result = template.compute(template.paramsSchema.parse(rule.params), { grade: f.grade } as never, {
-        paramsVersion: { version: rule.version, effectiveFrom: rule.effectiveFrom, nodeId: rule.nodeId },
-      });
+      const result = run({ grade: f.grade });
       const detail = result.detail as { instalmentsFen?: number[] };
       const amount = result.eligible ? (detail.instalmentsFen?.[index] ?? 0) : 0;
       if (amount <= 0) {

@@ -1,5 +1,12 @@
 import type { Programme } from '@bangfu/contracts';
-import { type ProgrammeTemplate, programmeTemplates } from '@bangfu/policy';
+import {
+  type ParamsVersion,
+  ProgrammeInputError,
+  type ProgrammeResult,
+  type ProgrammeTemplate,
+  prepareProgramme,
+  programmeTemplates,
+} from '@bangfu/policy';
 import { AppError } from '../../platform/errors.js';
 
 /**
@@ -34,4 +41,32 @@ export function templateById(id: string): ProgrammeTemplate {
 
 export function programmeOf(t: ProgrammeTemplate): Programme | null {
   return PROGRAMME_OF_KIND[t.kind] ?? null;
+}
+
+/**
+ * A rule ready to run over many inputs (a batch, a what-if): params parsed once by @bangfu/policy's
+ * prepareProgramme; a bad template, params or input becomes the AppError of the same code.
+ */
+export function runnerFor(
+  templateId: string,
+  params: unknown,
+  version?: Partial<ParamsVersion>,
+): (input: unknown) => ProgrammeResult<unknown> {
+  const asAppError = (e: unknown): never => {
+    if (e instanceof ProgrammeInputError) throw new AppError(e.code, { templateId, issues: e.issues });
+    throw e;
+  };
+  let run: (input: unknown) => ProgrammeResult<unknown>;
+  try {
+    run = prepareProgramme(templateId, params, version);
+  } catch (e) {
+    return asAppError(e);
+  }
+  return (input) => {
+    try {
+      return run(input);
+    } catch (e) {
+      return asAppError(e);
+    }
+  };
 }

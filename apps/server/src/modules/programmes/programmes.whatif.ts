@@ -5,7 +5,7 @@ import { ScopedDb, subtreeEnd } from '../../platform/db/scoped.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { policyAt } from '../policy/policy.service.js';
 import { ruleAt } from './programmes.service.js';
-import { allTemplates, programmeOf } from './programmes.templates.js';
+import { allTemplates, programmeOf, runnerFor } from './programmes.templates.js';
 
 const CHUNK = 1000;
 
@@ -42,9 +42,12 @@ export async function whatIf(ctx: AppContext, actor: Actor, input: WhatIfInput) 
       relative: input.living?.relativeFen ?? curParams.annualFen.relative,
     },
   };
-  const annual = (params: typeof curParams, grade: string | null) => {
-    if (!livingTemplate || !params || !grade) return 0;
-    const r = livingTemplate.compute(params, { grade } as never);
+  // Each rule parsed once, then run over every file.
+  const living = (params: typeof curParams) => (livingTemplate && params ? runnerFor(livingTemplate.id, params) : null);
+  const [runNow, runNew] = [living(curParams), living(newParams)];
+  const annual = (run: typeof runNow, grade: string | null) => {
+    if (!run || !grade) return 0;
+    const r = run({ grade });
     return r.eligible ? r.amountFen : 0;
   };
 
@@ -93,8 +96,8 @@ export async function whatIf(ctx: AppContext, actor: Actor, input: WhatIfInput) 
       const e1 = after ? after.eligible : f.grade !== null;
       if (!e0 && e1) becameEligible += 1;
       if (e0 && !e1) becameIneligible += 1;
-      costNow += annual(curParams, g0);
-      costNew += annual(newParams, g1);
+      costNow += annual(runNow, g0);
+      costNew += annual(runNew, g1);
     }
     await new Promise((r) => setImmediate(r));
   }
