@@ -108,7 +108,11 @@ export async function liveGrants(db: Db, householdIds: number[], programme: stri
 }
 
 export async function insertGrants(trx: Db, rows: Omit<AssistanceGrantTable, 'id'>[]) {
-  if (rows.length) await trx.insertInto('assistance_grant').values(rows).execute();
+  for (let k = 0; k < rows.length; k += 100)
+    await trx
+      .insertInto('assistance_grant')
+      .values(rows.slice(k, k + 100))
+      .execute();
 }
 
 export async function grantsOfBatch(
@@ -154,8 +158,14 @@ export function findGrant(sdb: ScopedDb, id: number) {
   >;
 }
 
+/** Id lists go to the database in slices: SQLite and PostgreSQL cap the parameters of one statement. */
+const SLICE = 1000;
+const slices = (ids: number[]) =>
+  Array.from({ length: Math.ceil(ids.length / SLICE) }, (_, i) => ids.slice(i * SLICE, (i + 1) * SLICE));
+
 export async function setGrants(trx: Db, ids: number[], patch: Partial<Omit<AssistanceGrantTable, 'id'>>) {
-  if (ids.length) await trx.updateTable('assistance_grant').set(patch).where('id', 'in', ids).execute();
+  for (const part of slices(ids))
+    await trx.updateTable('assistance_grant').set(patch).where('id', 'in', part).execute();
 }
 
 export async function setBatchGrantStatus(trx: Db, batchId: number, from: string, to: string, now: string) {
@@ -191,8 +201,8 @@ export function grantsOfHousehold(sdb: ScopedDb, householdId: number) {
 }
 
 export async function markAssisted(trx: Db, householdIds: number[], at: string) {
-  if (householdIds.length)
-    await trx.updateTable('household').set({ last_assisted_at: at }).where('id', 'in', householdIds).execute();
+  for (const part of slices([...new Set(householdIds)]))
+    await trx.updateTable('household').set({ last_assisted_at: at }).where('id', 'in', part).execute();
 }
 
 export function findApplication(sdb: ScopedDb, id: number) {

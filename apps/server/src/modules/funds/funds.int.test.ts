@@ -138,6 +138,42 @@ describe.each(testDialects)('funds and ledger on %s', (dialect) => {
     await expect(sql`update ledger_account set balance_fen = -1`.execute(env.ctx.db)).rejects.toThrow();
   });
 
+  // SQLite cannot defer a check to commit (postEntry's own check holds there), so this one is PostgreSQL's alone.
+  if (dialect === 'postgres')
+    it('PostgreSQL refuses to commit an entry whose lines do not balance', async () => {
+      const acc = await env.ctx.db.selectFrom('ledger_account').selectAll().limit(1).executeTakeFirstOrThrow();
+      const unbalanced = env.ctx.db.transaction().execute(async (trx) => {
+        const e = await trx
+          .insertInto('ledger_entry')
+          .values({
+            org_id: acc.org_id,
+            org_path: acc.org_path,
+            province_code: acc.province_code,
+            kind: 'receipt',
+            memo: '只有借方',
+            total_fen: 100,
+            posted_by: null,
+            posted_by_name: 'test',
+            posted_at: new Date().toISOString(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('ledger_line')
+          .values({
+            ...{ org_id: acc.org_id, org_path: acc.org_path, province_code: acc.province_code },
+            entry_id: e.id,
+            account_id: acc.id,
+            fund_id: acc.fund_id,
+            debit_fen: 100,
+            credit_fen: 0,
+            grant_id: null,
+          })
+          .execute();
+      });
+      await expect(unbalanced).rejects.toThrow(/does not balance/);
+    });
+
   it('budgets per programme and year', async () => {
     const b = await finance.put('/api/v1/budgets', {
       orgId: county.id,

@@ -65,6 +65,27 @@ async function accountId(trx: Db, l: LineSpec): Promise<number> {
   return Number(row.id);
 }
 
+/** Move an account's balance; the update itself refuses to take it below zero. */
+async function moveBalance(trx: Db, id: number, delta: number, l: LineSpec) {
+  const moved = await trx
+    .updateTable('ledger_account')
+    .set((eb) => ({ balance_fen: eb('balance_fen', '+', delta) }))
+    .where('id', '=', id)
+    .where((eb) => eb(eb('balance_fen', '+', delta), '>=', 0))
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) === 1) return;
+  const acc = await systemSelect(trx, 'ledger_account', 'ledger-posting')
+    .select('balance_fen')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  throw new AppError('LEDGER_INSUFFICIENT', {
+    fund: l.fund.name,
+    org: l.node.name,
+    balance: formatYuan(Number(acc?.balance_fen ?? 0)),
+    amount: formatYuan(-delta),
+  });
+}
+
 /** Post one balanced entry, moving every balance; refuses an overdraft with the fund, node and figures. */
 export async function postEntry(trx: Db, clock: Clock, actor: Actor, e: EntrySpec): Promise<number> {
   let debits = 0;
@@ -96,44 +117,36 @@ export async function postEntry(trx: Db, clock: Clock, actor: Actor, e: EntrySpe
     .returning('id')
     .executeTakeFirstOrThrow();
   const entryId = Number(inserted.id);
+  // One balance move per account (a payment's thousands of expense lines share one account), then the lines.
+  const accounts = new Map<string, { line: LineSpec; delta: number; id: number }>();
   for (const l of e.lines) {
-    const id = await accountId(trx, l);
+    const key = `${l.node.id}/${l.fund.id}/${l.kind}/${l.programme ?? ''}`;
     const d = l.debitFen ?? 0;
     const c = l.creditFen ?? 0;
-    const delta = isDebitNormal(l.kind) ? d - c : c - d;
-    const moved = await trx
-      .updateTable('ledger_account')
-      .set((eb) => ({ balance_fen: eb('balance_fen', '+', delta) }))
-      .where('id', '=', id)
-      .where((eb) => eb(eb('balance_fen', '+', delta), '>=', 0))
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) {
-      const acc = await systemSelect(trx, 'ledger_account', 'ledger-posting')
-        .select('balance_fen')
-        .where('id', '=', id)
-        .executeTakeFirst();
-      throw new AppError('LEDGER_INSUFFICIENT', {
-        fund: l.fund.name,
-        org: l.node.name,
-        balance: formatYuan(Number(acc?.balance_fen ?? 0)),
-        amount: formatYuan(-delta),
-      });
-    }
+    const a = accounts.get(key) ?? { line: l, delta: 0, id: 0 };
+    a.delta += isDebitNormal(l.kind) ? d - c : c - d;
+    accounts.set(key, a);
+  }
+  for (const a of accounts.values()) {
+    a.id = await accountId(trx, a.line);
+    if (a.delta !== 0) await moveBalance(trx, a.id, a.delta, a.line);
+  }
+  const rows = e.lines.map((l) => ({
+    org_id: l.node.id,
+    org_path: l.node.path,
+    province_code: l.node.province_code,
+    entry_id: entryId,
+    account_id: (accounts.get(`${l.node.id}/${l.fund.id}/${l.kind}/${l.programme ?? ''}`) as { id: number }).id,
+    fund_id: l.fund.id,
+    debit_fen: l.debitFen ?? 0,
+    credit_fen: l.creditFen ?? 0,
+    grant_id: l.grantId ?? null,
+  }));
+  for (let k = 0; k < rows.length; k += 500)
     await trx
       .insertInto('ledger_line')
-      .values({
-        org_id: l.node.id,
-        org_path: l.node.path,
-        province_code: l.node.province_code,
-        entry_id: entryId,
-        account_id: id,
-        fund_id: l.fund.id,
-        debit_fen: d,
-        credit_fen: c,
-        grant_id: l.grantId ?? null,
-      })
+      .values(rows.slice(k, k + 500))
       .execute();
-  }
   return entryId;
 }
 
