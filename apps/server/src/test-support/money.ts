@@ -51,3 +51,25 @@ export async function waitComputed(c: Client, id: number) {
   }
   throw new Error('batch did not finish computing');
 }
+
+/** The county's clerk, approver and finance, signed in, and a living-relief fund (专款) holding `amountFen`. */
+export async function moneyDesk(
+  env: TestEnv,
+  countyId: number,
+  fund: { name: string; source: 'government' | 'union' | 'donation'; amountFen: number; memo: string },
+) {
+  await env.user('clerk', countyId, ['intake_clerk']);
+  await env.user('approver', countyId, ['approver']);
+  await env.user('fin', countyId, ['finance']);
+  const [clerk, approver, finance] = [await env.login('clerk'), await env.login('approver'), await env.login('fin')];
+  const f = await finance.post('/api/v1/funds', {
+    orgId: countyId,
+    name: fund.name,
+    source: fund.source,
+    restrictedProgramme: 'living',
+    year: 2027,
+  });
+  if (f.status !== 201) throw new Error(`fund: ${f.text}`);
+  await finance.post(`/api/v1/funds/${f.body.id}/receipts`, { amountFen: fund.amountFen, memo: fund.memo });
+  return { clerk, approver, finance, fundId: f.body.id as number };
+}

@@ -22,7 +22,7 @@ export async function paymentList(ctx: AppContext, actor: Actor, id: number) {
   const b = await mustFindBatch(sdb, id);
   const org = await orgRepo.findById(sdb, Number(b.org_id));
   const grants = (await repo.allGrantsOfBatch(sdb, id)).filter((g) => g.status !== 'void');
-  const households = await orgNamesOf(sdb, grants);
+  const households = await repo.orgNames(sdb, [...new Set(grants.map((g) => Number(g.org_id)))]);
   return {
     batchNo: b.batch_no,
     title: b.title,
@@ -43,15 +43,6 @@ export async function paymentList(ctx: AppContext, actor: Actor, id: number) {
       status: g.status,
     })),
   };
-}
-
-async function orgNamesOf(sdb: ScopedDb, grants: repo.GrantRow[]) {
-  const names = new Map<number, string>();
-  for (const orgId of new Set(grants.map((g) => Number(g.org_id)))) {
-    const o = await orgRepo.findById(sdb, orgId);
-    if (o) names.set(orgId, o.name);
-  }
-  return names;
 }
 
 export async function paymentListXlsx(ctx: AppContext, actor: Actor, id: number): Promise<Buffer> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv } from '../../test-support/env.js';
-import { moneyCounty, waitComputed } from '../../test-support/money.js';
+import { moneyCounty, moneyDesk, waitComputed } from '../../test-support/money.js';
 
 const DEEP_Q = 197_500; // 7,900 元 ÷ 4
 const REL_Q = 157_500; // 6,300 元 ÷ 4
@@ -22,21 +22,12 @@ describe.each(testDialects)('disbursement batches on %s', (dialect) => {
     const m = await moneyCounty(env, 20);
     county = m.county;
     ids = m.ids;
-    await env.user('clerk', county.id, ['intake_clerk']);
-    await env.user('approver', county.id, ['approver']);
-    await env.user('fin', county.id, ['finance']);
-    clerk = await env.login('clerk');
-    approver = await env.login('approver');
-    finance = await env.login('fin');
-    const f = await finance.post('/api/v1/funds', {
-      orgId: county.id,
+    ({ clerk, approver, finance, fundId } = await moneyDesk(env, county.id, {
       name: '2027年生活救助专项',
       source: 'government',
-      restrictedProgramme: 'living',
-      year: 2027,
-    });
-    fundId = f.body.id;
-    await finance.post(`/api/v1/funds/${fundId}/receipts`, { amountFen: 5_000_000, memo: '财政拨款' });
+      amountFen: 5_000_000,
+      memo: '财政拨款',
+    }));
   });
   afterAll(() => env.close());
 

@@ -212,3 +212,12 @@ export function findApplication(sdb: ScopedDb, id: number) {
 export async function setApplicationStatus(trx: Db, id: number, status: string, now: string) {
   await trx.updateTable('assistance_application').set({ status, updated_at: now }).where('id', '=', id).execute();
 }
+
+/** The names of the unions the grants' households belong to, in one query. */
+export async function orgNames(sdb: ScopedDb, ids: number[]) {
+  const names = new Map<number, string>();
+  for (const part of slices(ids))
+    for (const o of await sdb.selectFrom('org_node').select(['id', 'name']).where('id', 'in', part).execute())
+      names.set(Number(o.id), o.name);
+  return names;
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv } from '../../test-support/env.js';
-import { moneyCounty, waitComputed } from '../../test-support/money.js';
+import { moneyCounty, moneyDesk, waitComputed } from '../../test-support/money.js';
 
 /** The money's safety rails: resume without duplicates, cash only against the recipient's signature, restricted funds, overdrafts. */
 describe.each(testDialects)('batch safety on %s', (dialect) => {
@@ -34,21 +34,12 @@ describe.each(testDialects)('batch safety on %s', (dialect) => {
     const m = await moneyCounty(env, 4);
     county = m.county;
     admin = m.admin;
-    await env.user('clerk', county.id, ['intake_clerk']);
-    await env.user('approver', county.id, ['approver']);
-    await env.user('fin', county.id, ['finance']);
-    clerk = await env.login('clerk');
-    approver = await env.login('approver');
-    finance = await env.login('fin');
-    const f = await finance.post('/api/v1/funds', {
-      orgId: county.id,
+    ({ clerk, approver, finance, fundId } = await moneyDesk(env, county.id, {
       name: '生活救助',
       source: 'union',
-      restrictedProgramme: 'living',
-      year: 2027,
-    });
-    fundId = f.body.id;
-    await finance.post(`/api/v1/funds/${fundId}/receipts`, { amountFen: 1_000_000, memo: '工会经费' });
+      amountFen: 1_000_000,
+      memo: '工会经费',
+    }));
   });
   afterAll(() => env.close());
 
