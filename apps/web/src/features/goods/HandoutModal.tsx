@@ -1,30 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  AutoComplete,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Typography,
-} from 'antd';
+import { Alert, AutoComplete, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/FormModal';
 import { HouseholdPicker } from '../../components/HouseholdPicker';
 import { api } from '../../lib/api';
-import { useErrorText } from '../../lib/errors';
 import { useHousehold } from '../archive/api';
 import { useCode } from '../archive/codes';
 import type { Attachment } from '../archive/types';
 import { useCurrentUser } from '../auth/api';
 import { type StockItem, useHandOutGoods } from './api';
-import { afterToday, isoDate, optional, todayValue } from './ui';
+import { Available, QuantityDatePerson } from './StockMoveModals';
+import { isoDate, optional, todayValue } from './ui';
 
 interface Values {
   householdId: number;
@@ -44,8 +32,6 @@ const squash = (s: string) => s.replace(/\s+/g, '');
  */
 export function HandoutModal({ stock, onClose }: { stock: StockItem | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const code = useCode();
   const me = useCurrentUser();
   const handOut = useHandOutGoods();
@@ -76,131 +62,91 @@ export function HandoutModal({ stock, onClose }: { stock: StockItem | null; onCl
   const match = typed ? signers.find((s) => squash(s.name) === typed) : undefined;
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
       width={680}
       title={t('goods.handout.title', { item: stock.itemName, org: stock.orgName })}
       okText={t('goods.handout.ok')}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={handOut.isPending}
-      destroyOnHidden
+      form={form}
+      pending={handOut.isPending}
+      onClose={onClose}
+      intro={<Available stock={stock} />}
+      onValuesChange={() => setRefusal(null)}
+      onError={setRefusal}
+      after={refusal && <Alert type="error" showIcon title={refusal} data-testid="handout-error" />}
+      onSubmit={async (v) => {
+        await handOut.mutateAsync({
+          stockId: stock.stockId,
+          householdId: v.householdId,
+          quantity: v.quantity,
+          handedOn: isoDate(v.handedOn) ?? '',
+          signedName: v.signedName.trim(),
+          cadre: v.cadre.trim(),
+          photoAttachmentId: v.photoAttachmentId,
+          note: optional(v.note),
+        });
+        return t('goods.handout.done', { item: stock.itemName, quantity: v.quantity, unit: stock.unit, name: f?.name });
+      }}
     >
-      <Typography.Paragraph type="secondary">
-        {t('goods.handout.available', { quantity: stock.quantity, unit: stock.unit })}
-      </Typography.Paragraph>
-      <Form
-        form={form}
-        clearOnDestroy
-        layout="vertical"
-        requiredMark={false}
-        onValuesChange={() => setRefusal(null)}
-        onFinish={async (v) => {
-          try {
-            await handOut.mutateAsync({
-              stockId: stock.stockId,
-              householdId: v.householdId,
-              quantity: v.quantity,
-              handedOn: isoDate(v.handedOn) ?? '',
-              signedName: v.signedName.trim(),
-              cadre: v.cadre.trim(),
-              photoAttachmentId: v.photoAttachmentId,
-              note: optional(v.note),
-            });
-            message.success(
-              t('goods.handout.done', { item: stock.itemName, quantity: v.quantity, unit: stock.unit, name: f?.name }),
-            );
-            onClose();
-          } catch (e) {
-            setRefusal(errorText(e));
-          }
-        }}
+      <Form.Item
+        name="householdId"
+        label={t('goods.household.label')}
+        extra={t('goods.household.hint', { org: stock.orgName })}
+        rules={[{ required: true, message: t('goods.household.required') }]}
       >
-        <Form.Item
-          name="householdId"
-          label={t('goods.household.label')}
-          extra={t('goods.household.hint', { org: stock.orgName })}
-          rules={[{ required: true, message: t('goods.household.required') }]}
-        >
-          <HouseholdPicker
-            orgId={stock.orgId}
-            onChange={() => form.setFieldsValue({ signedName: '', photoAttachmentId: undefined })}
-          />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col span={8}>
-            <Form.Item name="quantity" label={t('goods.quantity')} rules={[{ required: true }]}>
-              <InputNumber
-                min={1}
-                max={Math.max(stock.quantity, 1)}
-                precision={0}
-                suffix={stock.unit}
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="handedOn" label={t('goods.handout.handedOn')} rules={[{ required: true }]}>
-              <DatePicker style={{ width: '100%' }} disabledDate={afterToday} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item
-              name="cadre"
-              label={t('goods.handout.cadre')}
-              rules={[{ required: true, whitespace: true, max: 50 }]}
-            >
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          name="signedName"
-          label={t('goods.handout.signedName')}
-          rules={[{ required: true, whitespace: true, max: 50 }]}
-          extra={
-            typed && f ? (
-              match ? (
-                <span data-testid="signer-relation">{t('goods.handout.willRecord', { relation: match.relation })}</span>
-              ) : (
-                <Typography.Text type="warning">{t('goods.handout.notListed')}</Typography.Text>
-              )
+        <HouseholdPicker
+          orgId={stock.orgId}
+          onChange={() => form.setFieldsValue({ signedName: '', photoAttachmentId: undefined })}
+        />
+      </Form.Item>
+      <QuantityDatePerson
+        stock={stock}
+        date={{ name: 'handedOn', label: 'goods.handout.handedOn' }}
+        person={{ name: 'cadre', label: 'goods.handout.cadre' }}
+      />
+      <Form.Item
+        name="signedName"
+        label={t('goods.handout.signedName')}
+        rules={[{ required: true, whitespace: true, max: 50 }]}
+        extra={
+          typed && f ? (
+            match ? (
+              <span data-testid="signer-relation">{t('goods.handout.willRecord', { relation: match.relation })}</span>
             ) : (
-              t('goods.handout.signedHint')
+              <Typography.Text type="warning">{t('goods.handout.notListed')}</Typography.Text>
             )
-          }
-        >
-          <AutoComplete
-            disabled={!householdId}
-            options={signers.map((s) => ({
-              value: s.name,
-              label: (
-                <span>
-                  {s.name}
-                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                    {s.relation}
-                  </Typography.Text>
-                </span>
-              ),
-            }))}
-            placeholder={t('goods.handout.signedPlaceholder')}
-          />
-        </Form.Item>
-        <Form.Item name="photoAttachmentId" label={t('goods.handout.photo')} extra={t('goods.handout.photoHint')}>
-          <Select
-            allowClear
-            disabled={!householdId}
-            options={(photos.data ?? [])
-              .filter((a) => a.mime.startsWith('image/'))
-              .map((a) => ({ value: a.id, label: a.filename }))}
-          />
-        </Form.Item>
-        <Form.Item name="note" label={t('goods.note')} rules={[{ max: 500 }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-      {refusal && <Alert type="error" showIcon title={refusal} data-testid="handout-error" />}
-    </Modal>
+          ) : (
+            t('goods.handout.signedHint')
+          )
+        }
+      >
+        <AutoComplete
+          disabled={!householdId}
+          options={signers.map((s) => ({
+            value: s.name,
+            label: (
+              <span>
+                {s.name}
+                <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                  {s.relation}
+                </Typography.Text>
+              </span>
+            ),
+          }))}
+          placeholder={t('goods.handout.signedPlaceholder')}
+        />
+      </Form.Item>
+      <Form.Item name="photoAttachmentId" label={t('goods.handout.photo')} extra={t('goods.handout.photoHint')}>
+        <Select
+          allowClear
+          disabled={!householdId}
+          options={(photos.data ?? [])
+            .filter((a) => a.mime.startsWith('image/'))
+            .map((a) => ({ value: a.id, label: a.filename }))}
+        />
+      </Form.Item>
+      <Form.Item name="note" label={t('goods.note')} rules={[{ max: 500 }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }
