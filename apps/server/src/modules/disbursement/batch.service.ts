@@ -68,7 +68,7 @@ export async function createBatch(
   opts: { wait?: boolean } = {},
 ) {
   require(actor, 'assistance.propose');
-  const { year, start } = quarterOf(input.period);
+  const { year, start, end } = quarterOf(input.period);
   const id = await transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
     const org = await orgRepo.findActiveOrThrow(sdb, input.orgId);
@@ -83,7 +83,7 @@ export async function createBatch(
       nodeId: r.nodeId,
       params: r.params,
     };
-    const total = await repo.countCandidates(sdb, org.path, `${quarterOf(input.period).end}T00:00:00.000Z`);
+    const total = await repo.countCandidates(sdb, org.path, `${end}T00:00:00.000Z`);
     const now = ctx.clock.now().toISOString();
     const batchId = await repo.insertBatch(trx, {
       org_id: org.id,
