@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
 import { containsLike, isPostgres } from '../../platform/db/dialect.js';
 import type { OrgNodeTable } from '../../platform/db/schema.js';
-import { type ScopedDb, subtreeEnd, systemSelect } from '../../platform/db/scoped.js';
+import { type ScopedDb, subtreeEnd, systemSelect, tenantTables } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 
 export type OrgRow = Omit<OrgNodeTable, 'id'> & { id: number };
@@ -150,7 +150,12 @@ export async function update(trx: Db, id: number, patch: Partial<Omit<OrgRow, 'i
   await trx.updateTable('org_node').set(patch).where('id', '=', id).execute();
 }
 
-/** Move a subtree: rewrite the path prefix and depth of every descendant, and the users' org_path. */
+/**
+ * Move a subtree: rewrite the path prefix and depth of every descendant, and the org_path (and province_code when
+ * the move crosses provinces) of every row of every tenant table below it, so the moved unions keep their files,
+ * money and goods, the old parent loses sight of them and the new one gains it. The audit trail stays where it
+ * happened: its entries keep the path and the chain (province) they were written under.
+ */
 export async function moveSubtree(
   trx: Db,
   node: OrgRow,
@@ -174,15 +179,19 @@ export async function moveSubtree(
     .where('path', '<', end)
     .execute();
   await trx.updateTable('org_node').set({ parent_id: newParent.id }).where('id', '=', node.id).execute();
-  await trx
-    .updateTable('app_user')
-    .set({
-      org_path: sql`${newPrefix} || substr(org_path, ${cut})`,
-      ...(opts.provinceCode ? { province_code: opts.provinceCode } : {}),
-    })
-    .where('org_path', '>=', oldPrefix)
-    .where('org_path', '<', end)
-    .execute();
+  for (const table of tenantTables) {
+    if (table === 'audit_log') continue;
+    // Every tenant table has the same three org columns (TenantColumns); one of them stands for the type.
+    await trx
+      .updateTable(table as 'household')
+      .set({
+        org_path: sql`${newPrefix} || substr(org_path, ${cut})`,
+        ...(opts.provinceCode ? { province_code: opts.provinceCode } : {}),
+      })
+      .where('org_path', '>=', oldPrefix)
+      .where('org_path', '<', end)
+      .execute();
+  }
 }
 
 export async function setStatusSubtree(trx: Db, path: string, status: string, now: string) {

@@ -34,6 +34,12 @@ const pathColumn = {
 } as const;
 export type ScopedTable = TenantTable | 'org_node';
 
+/**
+ * Every tenant table (rows that carry org_id, org_path and province_code), for work that must touch all of them
+ * at once: a subtree move rewrites their paths. A new tenant table is added to `pathColumn` and is then moved too.
+ */
+export const tenantTables = Object.keys(pathColumn).filter((t) => t !== 'org_node') as TenantTable[];
+
 /** Upper bound of a subtree range: '~' sorts after every digit and '/'. */
 export const subtreeEnd = (path: string) => `${path}~`;
 

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemo } from '../../cli/demo.js';
+import { subtreeEnd, tenantTables } from '../../platform/db/scoped.js';
+import { testDialects } from '../../test-support/db.js';
+import { type Client, TestEnv } from '../../test-support/env.js';
+import { archiveWorkbook } from '../../test-support/households.js';
+
+const multipart = async (env: TestEnv, c: Client & { cookie?: string }, url: string, name: string, buf: Buffer) => {
+  const boundary = '----bangfu-move';
+  const res = await env.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: c.cookie ?? '', 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      buf,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
+  if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
+};
+const ok = (r: { status: number; text: string }, what: string) => {
+  if (r.status >= 300) throw new Error(`${what}: ${r.status} ${r.text}`);
+  return r;
+};
+
+/**
+ * A county moved under a city of another province keeps everything below it: every tenant table's rows follow
+ * (org_path and province_code), the county's own staff keep working with their files, the old city loses sight of
+ * them and the new one gains it; the audit trail stays where it happened.
+ */
+describe.each(testDialects)('moving a union carries its data on %s', (dialect) => {
+  let env: TestEnv;
+  let county: { id: number; path: string };
+  beforeAll(async () => {
+    env = await TestEnv.create(dialect);
+    await seedDemo(env.ctx, await env.system());
+    const row = await env.ctx.db
+      .selectFrom('org_node')
+      .select(['id', 'path'])
+      .where('name', '=', '武江区总工会')
+      .executeTakeFirstOrThrow();
+    county = { id: Number(row.id), path: row.path };
+    await fillTheRest();
+  });
+
+  /** The demo leaves a few tables empty under the county: one row each through the API, as staff would. */
+  async function fillTheRest() {
+    const today = env.ctx.clock.now().toISOString().slice(0, 10);
+    const year = Number(today.slice(0, 4));
+    const street = await env.ctx.db
+      .selectFrom('org_node')
+      .select('id')
+      .where('name', '=', '西河镇总工会')
+      .executeTakeFirstOrThrow();
+    const clerk = await env.login('xh.clerk', DEMO_PASSWORD);
+    const admin = await env.login('wj.admin', DEMO_PASSWORD);
+    const cityFinance = await env.login('shi.finance', DEMO_PASSWORD);
+    const filed = await clerk.get('/api/v1/households?status=filed&limit=5');
+    const hh = filed.body.items[0].id as number;
+    await multipart(
+      env,
+      clerk,
+      `/api/v1/households/${hh}/attachments?kind=diagnosis`,
+      'scan.pdf',
+      Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(500, 7)]),
+    );
+    const imp = await multipart(
+      env,
+      clerk,
+      `/api/v1/households/imports?orgId=${street.id}`,
+      'a.xlsx',
+      await archiveWorkbook([{ 姓名: '导入测试' }]),
+    );
+    for (let i = 0; i < 100; i++) {
+      const r = await clerk.get(`/api/v1/households/imports/${imp.id}`);
+      if (r.body.status !== 'validating' && r.body.status !== 'pending') break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    ok(
+      await cityFinance.put('/api/v1/budgets', { orgId: county.id, programme: 'medical', year, amountFen: 1_000_000 }),
+      'budget',
+    );
+    ok(
+      await clerk.post('/api/v1/certificates', { householdId: hh, kind: 'tekun', benefits: '凭证减免水费' }),
+      'certificate',
+    );
+    const receipt = ok(
+      await clerk.post('/api/v1/goods/receipts', {
+        orgId: street.id,
+        donorName: '韶钢集团',
+        donorKind: 'enterprise',
+        category: 'clothes',
+        itemName: '棉被',
+        unit: '条',
+        quantity: 10,
+        valueFen: 80_000,
+        receivedOn: today,
+        storagePlace: '仓库',
+        handler: '李干事',
+      }),
+      'goods',
+    );
+    void receipt;
+    ok(
+      await admin.post('/api/v1/campaigns', {
+        orgId: county.id,
+        programme: 'holiday',
+        templateId: 'seed004.p2.holiday',
+        title: '春节送温暖',
+        startsOn: today,
+        endsOn: '2099-12-31',
+      }),
+      'campaign',
+    );
+    ok(
+      await clerk.post('/api/v1/applications', {
+        householdId: hh,
+        templateId: 'seed004.p1.medical',
+        inputs: { compliantSelfPaidFen: 1_000_000 },
+      }),
+      'application',
+    );
+  }
+  afterAll(() => env.close());
+
+  const countUnder = async (table: string, prefix: string) => {
+    const r = await env.ctx.db
+      .selectFrom(table as 'household')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_path', '>=', prefix)
+      .where('org_path', '<', subtreeEnd(prefix))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  };
+
+  it('rewrites org_path and province_code of every tenant row below it, except the audit trail', async () => {
+    const before = new Map<string, number>();
+    for (const t of tenantTables) before.set(t, await countUnder(t, county.path));
+    const empty = [...before].filter(([, n]) => n === 0).map(([t]) => t);
+    expect(empty, 'tables with no row under the county: the test would not prove they move').toEqual([]);
+
+    const reviewer = await env.login('wj.reviewer', DEMO_PASSWORD);
+    const oldCity = await env.login('shi.admin', DEMO_PASSWORD);
+    const mine = await reviewer.get('/api/v1/households?limit=100');
+    const cityBefore = await oldCity.get('/api/v1/households?limit=1');
+    expect(mine.body.total).toBeGreaterThan(20);
+
+    // 湖南省总工会 → 郴州市总工会: the county moves across provinces (province code 44 → 43).
+    const root = await env.root();
+    const province = await env.org(root.id, '湖南省总工会', 'province', '430000');
+    const city = await env.org(province.id, '郴州市总工会', 'city', '431000');
+    await env.user('cz.admin', city.id, ['admin']);
+    const admin = await env.loginAdmin();
+    const historyBefore = await countUnder('audit_log', county.path);
+    const moved = await admin.post(`/api/v1/orgs/${county.id}/move`, { newParentId: city.id });
+    expect(moved.status, moved.text).toBe(200);
+    const newPath = moved.body.path as string;
+    expect(newPath).toBe(`${city.path}${county.id}/`);
+
+    for (const t of tenantTables) {
+      if (t === 'audit_log') continue;
+      expect({ t, left: await countUnder(t, county.path) }).toEqual({ t, left: 0 });
+      expect({ t, moved: await countUnder(t, newPath) }).toEqual({ t, moved: before.get(t) });
+      const provinces = await env.ctx.db
+        .selectFrom(t as 'household')
+        .select('province_code')
+        .distinct()
+        .where('org_path', '>=', newPath)
+        .where('org_path', '<', subtreeEnd(newPath))
+        .execute();
+      expect({ t, provinces: provinces.map((p) => p.province_code) }).toEqual({ t, provinces: ['43'] });
+    }
+    // The history stays where it happened.
+    expect(await countUnder('audit_log', county.path)).toBe(historyBefore);
+    const newHistory = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('org_path', '>=', newPath)
+      .where('org_path', '<', subtreeEnd(newPath))
+      .execute();
+    expect(newHistory.map((h) => h.action)).toEqual(['org.move']);
+
+    // The county's own staff keep working with all their files (a new session: their scope moved).
+    const again = await env.login('wj.reviewer', DEMO_PASSWORD);
+    const after = await again.get('/api/v1/households?limit=100');
+    expect(after.body.total).toBe(mine.body.total);
+    expect((await again.get(`/api/v1/households/${mine.body.items[0].id}`)).status).toBe(200);
+    const clerk = await env.login('xh.clerk', DEMO_PASSWORD);
+    const street = await env.ctx.db
+      .selectFrom('org_node')
+      .select('id')
+      .where('name', '=', '西河镇总工会')
+      .executeTakeFirstOrThrow();
+    const stock = await clerk.get(`/api/v1/goods/stock?orgId=${street.id}`);
+    expect(stock.status, stock.text).toBe(200);
+    expect(stock.text).toContain('棉被');
+    // The old city loses sight of them; the new city gains it.
+    const cityAfter = await oldCity.get('/api/v1/households?limit=1');
+    expect(cityAfter.body.total).toBe(cityBefore.body.total - mine.body.total);
+    expect((await oldCity.get(`/api/v1/households/${mine.body.items[0].id}`)).status).toBe(404);
+    const newCity = await env.login('cz.admin');
+    expect((await newCity.get('/api/v1/households?limit=1')).body.total).toBe(mine.body.total);
+    expect((await newCity.get(`/api/v1/households/${mine.body.items[0].id}`)).status).toBe(200);
+  });
+});
