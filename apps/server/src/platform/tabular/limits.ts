@@ -48,7 +48,7 @@ export const TABULAR_LIMITS: TabularLimits = {
 };
 
 /** The worker that reads a file: heap in MB and wall time in ms, after which it is terminated. */
-export const PARSE_RESOURCES = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, timeoutMs: 120_000 };
+export const PARSE_RESOURCES = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, timeoutMs: 180_000 };
 
 export type LimitName =
   | 'fileBytes'
