@@ -179,6 +179,21 @@ export const errorCatalog = {
   },
   ATTACHMENT_TOO_LARGE: { status: 413, zh: '附件不能超过10MB', en: 'An attachment may not exceed 10 MB' },
   ATTACHMENT_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'Attachment not found' },
+  FILE_LIMIT_EXCEEDED: {
+    status: 422,
+    zh: '文件超出限制：{what}超过上限 {max}，请拆分或精简后再上传',
+    en: 'The file exceeds a limit: {whatEn} above {max}; split or trim it and upload again',
+  },
+  FILE_UNSAFE_CONTENT: {
+    status: 422,
+    zh: '文件含有不允许的内容（DTD 或实体声明），请用 Excel 另存为 .xlsx 后再上传',
+    en: 'The file holds content that is not allowed (a DTD or entity declarations); save it again from Excel',
+  },
+  FILE_PARSER_BUSY: {
+    status: 503,
+    zh: '正在读取的文件过多，请稍后再试',
+    en: 'Too many files are being read at the moment; try again shortly',
+  },
   FUND_NOT_FOUND: { status: 404, zh: '资金不存在', en: 'Fund not found' },
   LEDGER_INSUFFICIENT: {
     status: 409,

@@ -70,7 +70,7 @@ export async function stageImport(
   try {
     sheets = await readWorkbook(input.buffer, input.filename);
   } catch (e) {
-    if (e instanceof UnreadableFileError) throw new AppError('ARCHIVE_IMPORT_FORMAT');
+    if (e instanceof UnreadableFileError) throw new AppError('ARCHIVE_IMPORT_FORMAT', { reason: e.message });
     throw e;
   }
   const main = sheets.find((s) => s.name.includes('档案')) ?? sheets[0];

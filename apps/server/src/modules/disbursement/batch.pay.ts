@@ -5,6 +5,7 @@ import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
+import { textLines } from '../../platform/tabular/text-lines.js';
 import { fundAt } from '../funds/funds.repository.js';
 import { assertFundServes, postEntry } from '../funds/ledger.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
@@ -183,11 +184,7 @@ export async function markGrant(
  */
 export async function reconcileBatch(ctx: AppContext, actor: Actor, id: number, csv: string) {
   require(actor, 'fund.write');
-  const lines = csv
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const lines = textLines(csv);
   const body = lines[0] && /流水号|reference/i.test(lines[0]) ? lines.slice(1) : lines;
   const parsed = body.map((l, i) => {
     const [ref, result, ...reason] = l.split(',').map((c) => c.trim());

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
+import { TEXT_LINE_LIMITS } from '../../platform/tabular/text-lines.js';
 import { bankFile, paymentList, paymentListXlsx } from './batch.export.js';
 import { markGrant, payBatch, reconcileBatch } from './batch.pay.js';
 import {
@@ -142,7 +143,7 @@ export function registerBatchRoutes(api: Api, ctx: AppContext) {
     async (req) => {
       let text: string;
       if (req.isMultipart()) {
-        const file = await req.file();
+        const file = await req.file({ limits: { fileSize: TEXT_LINE_LIMITS.maxFileBytes } });
         text = file ? (await file.toBuffer()).toString('utf8') : '';
       } else text = typeof req.body === 'string' ? req.body : String((req.body as { csv?: string } | null)?.csv ?? '');
       return reconcileBatch(ctx, actorOf(req), req.params.id, text);

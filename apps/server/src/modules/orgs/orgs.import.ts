@@ -6,7 +6,8 @@ import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import { pinyinSortKey } from '../../platform/pinyin.js';
-import { readSheet, toCsv, UnreadableFileError } from '../../platform/tabular/read.js';
+import { toCsv, UnreadableFileError } from '../../platform/tabular/read.js';
+import { readSheet } from '../../platform/tabular/workbook.js';
 import { provinceCodeFor, typeFits } from './orgs.policy.js';
 import * as repo from './orgs.repository.js';
 
@@ -66,7 +67,7 @@ export async function importOrgs(
   try {
     sheet = await readSheet(input.buffer, input.filename);
   } catch (e) {
-    if (e instanceof UnreadableFileError) throw new AppError('ORG_IMPORT_FORMAT');
+    if (e instanceof UnreadableFileError) throw new AppError('ORG_IMPORT_FORMAT', { reason: e.message });
     throw e;
   }
   const col = Object.fromEntries(

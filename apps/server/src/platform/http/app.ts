@@ -67,7 +67,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     hsts: false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  // One file per request, ≤ 50 MB (= TABULAR_LIMITS.maxFileBytes; routes may set less), few small fields.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12, headerPairs: 100 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -1,18 +1,28 @@
-import ExcelJS from 'exceljs';
+import { check, TABULAR_LIMITS, type TabularLimits } from './limits.js';
 
-/** A sheet as rows of trimmed strings, the first row being the header. Row numbers are 1-based as users see them. */
-export interface Sheet {
-  header: string[];
-  rows: { row: number; cells: string[] }[];
-}
-
-/** RFC 4180 CSV: quotes, doubled quotes, CRLF, a UTF-8 BOM. */
-export function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180 CSV: quotes, doubled quotes, CRLF, a UTF-8 BOM. Held to the limits as it goes: rows, columns, cells and
+ * the characters of one cell (a 50 MB line stops at the cell limit, not at the end of the line).
+ */
+export function parseCsv(text: string, limits: TabularLimits = TABULAR_LIMITS): string[][] {
   const out: string[][] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  let cells = 0;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+    check(limits, 'columns', row.length);
+    check(limits, 'cells', ++cells);
+  };
+  const endRow = () => {
+    endCell();
+    check(limits, 'rows', out.push(row));
+    row = [];
+  };
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const maxCell = limits.maxCellChars;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (quoted) {
@@ -23,21 +33,14 @@ export function parseCsv(text: string): string[][] {
         } else quoted = false;
       } else cell += ch;
     } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') endCell();
+    else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell);
-      out.push(row);
-      row = [];
-      cell = '';
+      endRow();
     } else cell += ch;
+    if (cell.length > maxCell) check(limits, 'cellChars', cell.length);
   }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    out.push(row);
-  }
+  if (cell !== '' || row.length) endRow();
   return out;
 }
 
@@ -52,49 +55,18 @@ export function toCsv(header: string[], rows: unknown[][]): string {
   return `\ufeff${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('result' in v) return v.result === undefined ? '' : String(v.result);
-    return '';
-  }
-  return String(v);
-}
-
 export class UnreadableFileError extends Error {}
 
-/** Read .xlsx (first worksheet) or .csv into a Sheet. */
-export async function readSheet(buffer: Buffer, filename: string): Promise<Sheet> {
-  let table: string[][];
-  const isXlsx = /\.xlsx$/i.test(filename) || buffer.subarray(0, 2).toString('latin1') === 'PK';
-  if (isXlsx) {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-    } catch (e) {
-      throw new UnreadableFileError(String(e));
-    }
-    const ws = wb.worksheets[0];
-    if (!ws) throw new UnreadableFileError('no worksheet');
-    table = [];
-    ws.eachRow({ includeEmpty: true }, (r, n) => {
-      const values = Array.isArray(r.values) ? r.values.slice(1) : [];
-      table[n - 1] = values.map((v) => cellText(v as ExcelJS.CellValue));
-    });
-    for (let i = 0; i < table.length; i++) table[i] ??= [];
-  } else if (/\.csv$/i.test(filename) || !buffer.includes(0)) {
-    table = parseCsv(buffer.toString('utf8'));
-  } else {
-    throw new UnreadableFileError('not .xlsx or .csv');
+/**
+ * CSV bytes as text: UTF-8 only (with or without a BOM). A file with NUL bytes or bytes that are not UTF-8 (a
+ * binary, or a GBK export) is refused, never read into garbled names.
+ */
+export function csvText(buffer: Buffer, limits: TabularLimits = TABULAR_LIMITS): string {
+  check(limits, 'fileBytes', buffer.length);
+  if (buffer.includes(0)) throw new UnreadableFileError('不是 .xlsx 或 .csv 文件（含二进制内容）');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    throw new UnreadableFileError('CSV 文件须为 UTF-8 编码（Excel“另存为”选择“CSV UTF-8”）');
   }
-  const [header = [], ...rest] = table;
-  return {
-    header: header.map((h) => h.trim()),
-    rows: rest
-      .map((cells, i) => ({ row: i + 2, cells: cells.map((c) => c.trim()) }))
-      .filter((r) => r.cells.some((c) => c !== '')),
-  };
 }

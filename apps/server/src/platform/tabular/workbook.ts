@@ -1,24 +1,34 @@
-import { parseCsv, UnreadableFileError } from './read.js';
-import { readXlsx } from './xlsx.js';
+import type { RawSheet } from './parse-here.js';
+import { UnreadableFileError } from './read.js';
+import { type ParseOptions, parseInWorker } from './worker-pool.js';
 
-export interface RawSheet {
-  name: string;
-  /** Rows of trimmed cell text; index 0 is the header row. Row numbers as users see them are index + 1. */
-  rows: string[][];
+export { type RawSheet, readWorkbookHere } from './parse-here.js';
+
+/** A sheet as rows of trimmed strings, the first row being the header. Row numbers are 1-based as users see them. */
+export interface Sheet {
+  header: string[];
+  rows: { row: number; cells: string[] }[];
 }
 
-/** Every sheet of an .xlsx as rows of cell text, or a .csv as one sheet. */
-export async function readWorkbook(buffer: Buffer, filename: string): Promise<RawSheet[]> {
-  const isXlsx = /\.xlsx$/i.test(filename) || buffer.subarray(0, 2).toString('latin1') === 'PK';
-  if (!isXlsx) {
-    if (buffer.includes(0)) throw new UnreadableFileError('not .xlsx or .csv');
-    return [{ name: 'csv', rows: parseCsv(buffer.toString('utf8')).map((r) => r.map((c) => c.trim())) }];
-  }
-  // Streamed entry by entry (xlsx.ts), not exceljs: its whole-workbook model took ~1.5 GB for 100,000 rows, and
-  // its streaming WorkbookReader turns Chinese split across chunks into U+FFFD (exceljs #2063, #2084, #2316).
-  try {
-    return await readXlsx(buffer);
-  } catch (e) {
-    throw new UnreadableFileError(String(e));
-  }
+/**
+ * Every sheet of an uploaded .xlsx, or a .csv as one sheet, read in a worker thread with its own heap limit and a
+ * time limit (worker-pool.ts), so that no file can stop the server. A file past a limit is refused with
+ * AppError FILE_LIMIT_EXCEEDED (422) or FILE_UNSAFE_CONTENT (422); one that is no spreadsheet throws
+ * UnreadableFileError, which each import turns into its own format error.
+ */
+export function readWorkbook(buffer: Buffer, filename: string, opts: ParseOptions = {}): Promise<RawSheet[]> {
+  return parseInWorker(buffer, filename, opts);
+}
+
+/** The first sheet of an upload (read as readWorkbook does), its header trimmed, blank rows left out. */
+export async function readSheet(buffer: Buffer, filename: string, opts: ParseOptions = {}): Promise<Sheet> {
+  const [first] = await readWorkbook(buffer, filename, opts);
+  if (!first) throw new UnreadableFileError('no worksheet');
+  const [header = [], ...rest] = first.rows;
+  return {
+    header: Array.from(header, (h) => (h ?? '').trim()),
+    rows: rest
+      .map((cells, i) => ({ row: i + 2, cells: Array.from(cells, (c) => (c ?? '').trim()) }))
+      .filter((r) => r.cells.some((c) => c !== '')),
+  };
 }

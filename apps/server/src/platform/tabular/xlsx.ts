@@ -1,61 +1,19 @@
 import JSZip from 'jszip';
-import { SaxesParser } from 'saxes';
+import { check, TABULAR_LIMITS, type TabularLimits } from './limits.js';
+import { type Budget, checkZip, parseEntry } from './xml-entry.js';
 
 /**
  * A streaming .xlsx reader: each XML entry is inflated in chunks, decoded by one streaming TextDecoder (so a
  * character split across chunks stays whole) and parsed by saxes, keeping only the cell text. Memory follows the
  * rows returned, not a cell model of the whole workbook. Cell text follows what the former exceljs reader gave:
  * plain strings and numbers trimmed, rich text and formula results as they are, numbers in a date format as
- * YYYY-MM-DD, empty cells as holes, merged cells repeating their top-left cell's text.
+ * YYYY-MM-DD, empty cells as holes, merged cells repeating their top-left cell's text. Formulas are never
+ * evaluated: a formula cell gives its cached value (or nothing). Every step is held to TabularLimits (limits.ts).
  */
 
 export interface XlsxSheet {
   name: string;
   rows: string[][];
-}
-
-type Attrs = Record<string, string>;
-interface Handler {
-  open(name: string, attrs: Attrs): void;
-  text(text: string): void;
-  close(name: string): void;
-}
-
-const local = (name: string) => name.slice(name.indexOf(':') + 1);
-
-/** Streams one entry through saxes; false if the entry is missing. */
-async function parseEntry(zip: JSZip, path: string, h: Handler): Promise<boolean> {
-  const file = zip.file(path);
-  if (!file) return false;
-  const parser = new SaxesParser();
-  parser.on('error', (e) => {
-    throw e;
-  });
-  parser.on('opentag', (tag) => h.open(local(tag.name), tag.attributes as Attrs));
-  parser.on('text', (t) => h.text(t));
-  parser.on('cdata', (t) => h.text(t));
-  parser.on('closetag', (tag) => h.close(local(tag.name)));
-  const decoder = new TextDecoder('utf-8');
-  await new Promise<void>((resolve, reject) => {
-    let failed = false;
-    const stream = file.nodeStream('nodebuffer');
-    stream
-      .on('data', (chunk: Buffer) => {
-        if (failed) return;
-        try {
-          parser.write(decoder.decode(chunk, { stream: true }));
-        } catch (e) {
-          failed = true;
-          stream.pause();
-          reject(e);
-        }
-      })
-      .on('error', reject)
-      .on('end', () => resolve());
-  });
-  parser.write(decoder.decode());
-  parser.close();
-  return true;
 }
 
 /** Excel's _xHHHH_ escapes in string items. */
@@ -88,31 +46,42 @@ function resolveTarget(target: string): string {
   return parts.join('/');
 }
 
-async function readSheetList(zip: JSZip) {
+async function readSheetList(zip: JSZip, budget: Budget) {
   const sheets: { name: string; rid: string }[] = [];
   let date1904 = false;
-  const ok = await parseEntry(zip, 'xl/workbook.xml', {
-    open(name, a) {
-      if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
-      if (name === 'sheet') {
-        const rid = Object.entries(a).find(([k]) => k === 'id' || k.endsWith(':id'))?.[1] ?? '';
-        sheets.push({ name: a.name ?? '', rid });
-      }
+  const ok = await parseEntry(
+    zip,
+    'xl/workbook.xml',
+    {
+      open(name, a) {
+        if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+        if (name === 'sheet') {
+          const rid = Object.entries(a).find(([k]) => k === 'id' || k.endsWith(':id'))?.[1] ?? '';
+          sheets.push({ name: a.name ?? '', rid });
+          check(budget.limits, 'sheets', sheets.length);
+        }
+      },
+      text() {},
+      close() {},
     },
-    text() {},
-    close() {},
-  });
+    budget,
+  );
   if (!ok) throw new Error('no xl/workbook.xml');
   const targets = new Map<string, string>();
-  await parseEntry(zip, 'xl/_rels/workbook.xml.rels', {
-    open(name, a) {
-      if (name === 'Relationship' && a.Id && a.Target && /\/worksheet$/.test(a.Type ?? '')) {
-        targets.set(a.Id, resolveTarget(a.Target));
-      }
+  await parseEntry(
+    zip,
+    'xl/_rels/workbook.xml.rels',
+    {
+      open(name, a) {
+        if (name === 'Relationship' && a.Id && a.Target && /\/worksheet$/.test(a.Type ?? '')) {
+          targets.set(a.Id, resolveTarget(a.Target));
+        }
+      },
+      text() {},
+      close() {},
     },
-    text() {},
-    close() {},
-  });
+    budget,
+  );
   const list = sheets.flatMap((s) => {
     const path = targets.get(s.rid);
     return path ? [{ name: s.name, path }] : [];
@@ -121,21 +90,26 @@ async function readSheetList(zip: JSZip) {
 }
 
 /** Which cell style ids (cellXfs indexes) carry a date format. */
-async function readDateStyles(zip: JSZip): Promise<boolean[]> {
+async function readDateStyles(zip: JSZip, budget: Budget): Promise<boolean[]> {
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
-  await parseEntry(zip, 'xl/styles.xml', {
-    open(name, a) {
-      if (name === 'numFmt') custom.set(Number.parseInt(a.numFmtId ?? '', 10), a.formatCode ?? '');
-      else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) xfs.push(Number.parseInt(a.numFmtId ?? '0', 10));
+  await parseEntry(
+    zip,
+    'xl/styles.xml',
+    {
+      open(name, a) {
+        if (name === 'numFmt') custom.set(Number.parseInt(a.numFmtId ?? '', 10), a.formatCode ?? '');
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) xfs.push(Number.parseInt(a.numFmtId ?? '0', 10));
+      },
+      text() {},
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
     },
-    text() {},
-    close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
-    },
-  });
+    budget,
+  );
   return xfs.map((id) => {
     if (!id) return false;
     const fmt = custom.get(id);
@@ -144,38 +118,52 @@ async function readDateStyles(zip: JSZip): Promise<boolean[]> {
 }
 
 /** Each shared string as the cell text it gives: plain text trimmed, rich text runs joined as they are. */
-async function readSharedStrings(zip: JSZip): Promise<string[]> {
+async function readSharedStrings(zip: JSZip, budget: Budget): Promise<string[]> {
+  const { limits } = budget;
   const out: string[] = [];
+  let chars = 0;
   let plain: string | undefined;
   let runs: string[] | undefined;
   let buf: string[] | undefined;
   let phonetic = 0;
   let inRun = false;
-  await parseEntry(zip, 'xl/sharedStrings.xml', {
-    open(name) {
-      if (name === 'si') {
-        plain = undefined;
-        runs = undefined;
-      } else if (name === 'rPh') phonetic++;
-      else if (name === 'r' && !phonetic) inRun = true;
-      else if (name === 't' && !phonetic) buf = [];
+  await parseEntry(
+    zip,
+    'xl/sharedStrings.xml',
+    {
+      open(name) {
+        if (name === 'si') {
+          plain = undefined;
+          runs = undefined;
+        } else if (name === 'rPh') phonetic++;
+        else if (name === 'r' && !phonetic) inRun = true;
+        else if (name === 't' && !phonetic) buf = [];
+      },
+      text(t) {
+        if (!buf) return;
+        buf.push(t);
+        chars += t.length;
+        check(limits, 'sharedStringChars', chars);
+      },
+      close(name) {
+        if (name === 't' && buf) {
+          const text = unescapeX(buf.join(''));
+          if (inRun) {
+            runs ??= [];
+            runs.push(text);
+          } else plain = text;
+          buf = undefined;
+        } else if (name === 'r') inRun = false;
+        else if (name === 'rPh') phonetic--;
+        else if (name === 'si') {
+          const text = runs ? runs.join('') : (plain ?? '').trim();
+          check(limits, 'cellChars', text.length);
+          check(limits, 'sharedStrings', out.push(text));
+        }
+      },
     },
-    text(t) {
-      buf?.push(t);
-    },
-    close(name) {
-      if (name === 't' && buf) {
-        const text = unescapeX(buf.join(''));
-        if (inRun) {
-          runs ??= [];
-          runs.push(text);
-        } else plain = text;
-        buf = undefined;
-      } else if (name === 'r') inRun = false;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'si') out.push(runs ? runs.join('') : (plain ?? '').trim());
-    },
-  });
+    budget,
+  );
   return out;
 }
 
@@ -244,9 +232,30 @@ function cellText(c: Cell, ctx: Context): string | undefined {
   }
 }
 
-async function readSheet(zip: JSZip, path: string, ctx: Context): Promise<string[][] | undefined> {
+/** The range of a merged cell reference, or undefined if it is not one. */
+function mergeRange(ref: string) {
+  const [from = '', to = from] = ref.split(':');
+  const a = parseRef(from);
+  const b = parseRef(to);
+  const m = {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+  return m.top > 0 && m.left > 0 ? m : undefined;
+}
+
+async function readSheet(
+  zip: JSZip,
+  path: string,
+  ctx: Context,
+  budget: Budget & { cells: number },
+): Promise<string[][] | undefined> {
+  const { limits } = budget;
   const rows: string[][] = [];
   const merges: string[] = [];
+  let mergedCells = 0;
   let rowNo = 0;
   let col = 0;
   let cells: string[] = [];
@@ -255,55 +264,81 @@ async function readSheet(zip: JSZip, path: string, ctx: Context): Promise<string
   let target: 'v' | 'f' | 't' | 'rt' | undefined;
   let runText = '';
   let phonetic = 0;
-  const ok = await parseEntry(zip, path, {
-    open(name, a) {
-      if (name === 'c') {
-        const ref = a.r ? parseRef(a.r) : undefined;
-        col = ref?.col || col + 1;
-        cell = { t: a.t ?? 'n', style: a.s ? Number.parseInt(a.s, 10) : 0, formula: false };
-      } else if (!cell) {
-        if (name === 'row') {
-          rowNo = a.r ? Number.parseInt(a.r, 10) : rowNo + 1;
-          col = 0;
-          cells = [];
-          filled = false;
-        } else if (name === 'mergeCell' && a.ref) merges.push(a.ref);
-      } else if (name === 'rPh') phonetic++;
-      else if (phonetic) return;
-      else if (name === 'f') {
-        target = 'f';
-        if (a.t) cell.formula = true;
-      } else if (name === 'v') target = 'v';
-      else if (name === 'r') cell.runs ??= [];
-      else if (name === 't') {
-        target = cell.runs ? 'rt' : 't';
-        runText = '';
-      }
-    },
-    text(t) {
-      if (!cell || !target || phonetic) return;
-      if (target === 'f') cell.formula ||= t.length > 0;
-      else if (target === 'rt') runText += t;
-      else cell.value = (cell.value ?? '') + t;
-    },
-    close(name) {
-      if (name === 'c' && cell) {
-        const text = cellText(cell, ctx);
-        if (text !== undefined) {
-          cells[col - 1] = text;
-          filled = true;
+  const ok = await parseEntry(
+    zip,
+    path,
+    {
+      open(name, a) {
+        if (name === 'c') {
+          const ref = a.r ? parseRef(a.r) : undefined;
+          col = ref?.col || col + 1;
+          cell = { t: a.t ?? 'n', style: a.s ? Number.parseInt(a.s, 10) : 0, formula: false };
+        } else if (!cell) {
+          if (name === 'row') {
+            rowNo = a.r ? Number.parseInt(a.r, 10) : rowNo + 1;
+            col = 0;
+            cells = [];
+            filled = false;
+          } else if (name === 'mergeCell' && a.ref) {
+            check(limits, 'mergedRanges', merges.push(a.ref));
+            const m = mergeRange(a.ref);
+            if (m) {
+              mergedCells += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+              check(limits, 'mergedCells', mergedCells);
+              check(limits, 'rows', m.bottom);
+              check(limits, 'columns', m.right);
+            }
+          }
+        } else if (name === 'rPh') phonetic++;
+        else if (phonetic) return;
+        else if (name === 'f') {
+          target = 'f';
+          if (a.t) cell.formula = true;
+        } else if (name === 'v') target = 'v';
+        else if (name === 'r') cell.runs ??= [];
+        else if (name === 't') {
+          target = cell.runs ? 'rt' : 't';
+          runText = '';
         }
-        cell = undefined;
-        target = undefined;
-      } else if (name === 'row') {
-        if (filled && rowNo > 0) rows[rowNo - 1] = cells;
-      } else if (name === 'rPh') phonetic--;
-      else if (name === 't' && target === 'rt') {
-        cell?.runs?.push(unescapeX(runText));
-        target = undefined;
-      } else if (name === 'v' || name === 'f' || name === 't') target = undefined;
+      },
+      text(t) {
+        if (!cell || !target || phonetic) return;
+        if (target === 'f') cell.formula ||= t.length > 0;
+        else if (target === 'rt') {
+          runText += t;
+          check(limits, 'cellChars', runText.length);
+        } else {
+          cell.value = (cell.value ?? '') + t;
+          check(limits, 'cellChars', cell.value.length);
+        }
+      },
+      close(name) {
+        if (name === 'c' && cell) {
+          const text = cellText(cell, ctx);
+          if (text !== undefined) {
+            check(limits, 'columns', col);
+            check(limits, 'cellChars', text.length);
+            cells[col - 1] = text;
+            filled = true;
+          }
+          cell = undefined;
+          target = undefined;
+        } else if (name === 'row') {
+          if (filled && rowNo > 0) {
+            check(limits, 'rows', rowNo);
+            budget.cells += cells.length;
+            check(limits, 'cells', budget.cells);
+            rows[rowNo - 1] = cells;
+          }
+        } else if (name === 'rPh') phonetic--;
+        else if (name === 't' && target === 'rt') {
+          cell?.runs?.push(unescapeX(runText));
+          target = undefined;
+        } else if (name === 'v' || name === 'f' || name === 't') target = undefined;
+      },
     },
-  });
+    budget,
+  );
   if (!ok) return undefined;
   applyMerges(rows, merges);
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
@@ -314,16 +349,8 @@ async function readSheet(zip: JSZip, path: string, ctx: Context): Promise<string
 function applyMerges(rows: string[][], refs: string[]) {
   const done: { top: number; left: number; bottom: number; right: number }[] = [];
   for (const ref of refs) {
-    const [from = '', to = from] = ref.split(':');
-    const a = parseRef(from);
-    const b = parseRef(to);
-    const m = {
-      top: Math.min(a.row, b.row),
-      left: Math.min(a.col, b.col),
-      bottom: Math.max(a.row, b.row),
-      right: Math.max(a.col, b.col),
-    };
-    if (!(m.top > 0 && m.left > 0) || m.bottom - m.top > 1_048_576 || m.right - m.left > 16_384) continue;
+    const m = mergeRange(ref);
+    if (!m) continue;
     if (done.some((d) => d.left <= m.right && m.left <= d.right && d.top <= m.bottom && m.top <= d.bottom)) continue;
     done.push(m);
     const master = rows[m.top - 1]?.[m.left - 1] ?? '';
@@ -337,14 +364,18 @@ function applyMerges(rows: string[][], refs: string[]) {
   }
 }
 
-/** Every worksheet of an .xlsx, in the workbook's order, as rows of cell text. */
-export async function readXlsx(buffer: Buffer): Promise<XlsxSheet[]> {
+/** Every worksheet of an .xlsx, in the workbook's order, as rows of cell text; refused past any of the limits. */
+export async function readXlsx(buffer: Buffer, limits: TabularLimits = TABULAR_LIMITS): Promise<XlsxSheet[]> {
+  check(limits, 'fileBytes', buffer.length);
   const zip = await JSZip.loadAsync(buffer);
-  const { list, date1904 } = await readSheetList(zip);
-  const ctx: Context = { strings: await readSharedStrings(zip), dateStyles: await readDateStyles(zip), date1904 };
+  const budget = { limits, inflated: 0, cells: 0 };
+  checkZip(zip, budget);
+  const { list, date1904 } = await readSheetList(zip, budget);
+  const strings = await readSharedStrings(zip, budget);
+  const ctx: Context = { strings, dateStyles: await readDateStyles(zip, budget), date1904 };
   const sheets: XlsxSheet[] = [];
   for (const s of list) {
-    const rows = await readSheet(zip, s.path, ctx);
+    const rows = await readSheet(zip, s.path, ctx, budget);
     if (rows) sheets.push({ name: s.name, rows });
   }
   return sheets;
