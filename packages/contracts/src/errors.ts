@@ -119,6 +119,16 @@ export const errorCatalog = {
     zh: '档案当前状态为“{status}”，不能执行此操作',
     en: 'The file is “{status}”: this step is not possible now',
   },
+  ARCHIVE_REVIEW_DUPLICATE: {
+    status: 409,
+    zh: '该档案已登记过{reviewedOn}的同一方式回访，不能重复登记',
+    en: 'A review by the same method on {reviewedOn} is already recorded for this file',
+  },
+  ARCHIVE_TRANSFER_SAME_ORG: {
+    status: 409,
+    zh: '档案已在“{org}”，无需转移',
+    en: 'The file is already at “{org}”',
+  },
   ARCHIVE_INCOME_FUTURE_MONTH: {
     status: 400,
     zh: '不能登记未来月份（{month}）的收入',
