@@ -165,6 +165,11 @@ export const errorCatalog = {
     zh: '导入批次当前状态为“{status}”，不能执行此操作',
     en: 'The import batch is “{status}”: not possible now',
   },
+  ARCHIVE_IMPORT_SELF_APPROVAL: {
+    status: 403,
+    zh: '作为在档档案导入须由另一人审批，导入人不能审批自己的导入',
+    en: 'An import as filed needs a second person: the importer cannot approve it',
+  },
   USER_WORKER_NEEDS_ID: {
     status: 400,
     zh: '职工自助账号须填写本人有效身份证号码',

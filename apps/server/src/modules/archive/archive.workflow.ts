@@ -35,7 +35,12 @@ export interface Step {
  */
 export async function step(ctx: AppContext, actor: Actor, id: number, s: Step) {
   require(actor, s.permission);
-  return transaction(ctx, async (trx) => {
+  return transaction(ctx, (trx) => stepIn(ctx, trx, actor, id, s));
+}
+
+/** A step inside the caller's transaction (the caller checked the permission). */
+export async function stepIn(ctx: AppContext, trx: Db, actor: Actor, id: number, s: Step) {
+  {
     // The row lock makes concurrent steps of one file wait for each other; each then reads the winner's status.
     await repo.lockHousehold(trx, ctx.dialect, id);
     const sdb = new ScopedDb(trx, actor.scope);
@@ -75,7 +80,7 @@ export async function step(ctx: AppContext, actor: Actor, id: number, s: Step) {
       after: { status: to, ...patch },
     });
     return { id, status: to, ...patch };
-  });
+  }
 }
 
 export const badTransition = (status: string) =>
@@ -188,11 +193,21 @@ export function approveFile(
     | { decision: 'approve'; grade: Grade; overrideReason?: string | null; opinion: string }
     | { decision: 'reject'; reason: string },
 ) {
+  return step(ctx, actor, id, approvalStep(actor, d));
+}
+
+/** The approval step (approve or reject), for step() or stepIn(). */
+export function approvalStep(
+  actor: Actor,
+  d:
+    | { decision: 'approve'; grade: Grade; overrideReason?: string | null; opinion: string }
+    | { decision: 'reject'; reason: string },
+) {
   const upperOnly = (file: File) => {
     if (!actor.system && file.org_path === actor.scope.path) throw new AppError('ARCHIVE_APPROVER_NOT_UPPER');
   };
   if (d.decision === 'reject')
-    return step(ctx, actor, id, {
+    return {
       action: 'approval_reject',
       permission: 'archive.approve',
       from: ['pending_approval'],
@@ -202,8 +217,8 @@ export function approveFile(
         upperOnly(file);
         return {};
       },
-    });
-  return step(ctx, actor, id, {
+    } satisfies Step;
+  return {
     action: 'approve',
     permission: 'archive.approve',
     from: ['pending_approval'],
@@ -223,5 +238,5 @@ export function approveFile(
         next_review_due: addMonths(now, reviewMonths),
       };
     },
-  });
+  } satisfies Step;
 }
