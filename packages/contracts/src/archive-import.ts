@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const importStatuses = ['validating', 'ready', 'committing', 'committed', 'failed'] as const;
+export const importStatuses = [
+  'validating',
+  'ready',
+  /** Asked to be committed as 在档: waits for a second person (archive.approve, upper node). */
+  'pending_approval',
+  'committing',
+  'committed',
+  'failed',
+  'cancelled',
+] as const;
 export const importRowStatuses = ['valid', 'invalid', 'suspected', 'accepted', 'rejected', 'committed'] as const;
 
 export const ImportBatchSchema = z.object({
@@ -15,6 +24,12 @@ export const ImportBatchSchema = z.object({
   suspected: z.number().int(),
   committed: z.number().int(),
   error: z.string().nullable(),
+  /** To be committed as 在档 (after a second person's approval). */
+  asFiled: z.boolean(),
+  createdBy: z.number().int().nullable(),
+  commitRequestedBy: z.number().int().nullable(),
+  /** Left validating or committing by a server that stopped: offer resume (committing) or cancel. */
+  interrupted: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

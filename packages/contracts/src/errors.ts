@@ -119,6 +119,16 @@ export const errorCatalog = {
     zh: '档案当前状态为“{status}”，不能执行此操作',
     en: 'The file is “{status}”: this step is not possible now',
   },
+  ARCHIVE_REVIEW_DUPLICATE: {
+    status: 409,
+    zh: '该档案已登记过{reviewedOn}的同一方式回访，不能重复登记',
+    en: 'A review by the same method on {reviewedOn} is already recorded for this file',
+  },
+  ARCHIVE_TRANSFER_SAME_ORG: {
+    status: 409,
+    zh: '档案已在“{org}”，无需转移',
+    en: 'The file is already at “{org}”',
+  },
   ARCHIVE_INCOME_FUTURE_MONTH: {
     status: 400,
     zh: '不能登记未来月份（{month}）的收入',
@@ -154,6 +164,11 @@ export const errorCatalog = {
     status: 409,
     zh: '导入批次当前状态为“{status}”，不能执行此操作',
     en: 'The import batch is “{status}”: not possible now',
+  },
+  ARCHIVE_IMPORT_SELF_APPROVAL: {
+    status: 403,
+    zh: '作为在档档案导入须由另一人审批，导入人不能审批自己的导入',
+    en: 'An import as filed needs a second person: the importer cannot approve it',
   },
   USER_WORKER_NEEDS_ID: {
     status: 400,

@@ -2,12 +2,14 @@ import { errorCatalog, type grades, type HouseholdInput, type ImportBatch } from
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
-import { type Actor, require } from '../../platform/auth/actor.js';
+import { type Actor, allows, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
+import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
-import { createFile } from './archive.service.js';
-import { approveFile } from './archive.workflow.js';
+import * as jobs from './archive.import.jobs.js';
+import { createFileIn } from './archive.service.js';
+import { approvalStep, stepIn } from './archive.workflow.js';
 
 const CHUNK = 200;
 type Grade = z.infer<typeof grades.schema>;
@@ -24,7 +26,11 @@ const statusZh: Record<string, string> = {
   committing: '导入中',
   committed: '已导入',
   failed: '失败',
+  pending_approval: '待审批',
+  cancelled: '已取消',
 };
+const stateError = (status: string) => new AppError('ARCHIVE_IMPORT_STATE', { status: statusZh[status] ?? status });
+type Batch = Awaited<ReturnType<typeof mustFindBatch>>;
 
 export async function getImport(ctx: AppContext, actor: Actor, id: number): Promise<ImportBatch> {
   require(actor, 'archive.read');
@@ -41,6 +47,10 @@ export async function getImport(ctx: AppContext, actor: Actor, id: number): Prom
     suspected: b.suspected,
     committed: b.committed,
     error: b.error,
+    asFiled: b.as_filed === 1,
+    createdBy: b.created_by === null ? null : Number(b.created_by),
+    commitRequestedBy: b.commit_requested_by === null ? null : Number(b.commit_requested_by),
+    interrupted: (b.status === 'validating' || b.status === 'committing') && !jobs.isRunning(ctx, id),
     createdAt: b.created_at,
     updatedAt: b.updated_at,
   };
@@ -93,7 +103,7 @@ export async function decideRow(
   require(actor, 'archive.write');
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const b = await mustFindBatch(sdb, id);
-  if (b.status !== 'ready') throw new AppError('ARCHIVE_IMPORT_STATE', { status: statusZh[b.status] ?? b.status });
+  if (b.status !== 'ready') throw stateError(b.status);
   const row = await sdb
     .selectFrom('archive_import_row')
     .select(['id', 'status'])
@@ -111,41 +121,176 @@ export async function decideRow(
   return { id: rowId, status: decision === 'accept' ? 'accepted' : 'rejected' };
 }
 
-/**
- * Commit the valid and accepted rows: each becomes a file (draft, or 在档 when migrating an existing archive by an
- * approver), in chunks with progress. A row that fails now (someone filed the person meanwhile) is marked invalid.
- */
-export async function commitImport(
-  ctx: AppContext,
-  actor: Actor,
-  id: number,
-  opts: { asFiled: boolean; wait?: boolean; onProgress?: (done: number, total: number) => void },
-) {
-  require(actor, 'archive.write');
-  if (opts.asFiled) require(actor, 'archive.approve');
-  const sdb = new ScopedDb(ctx.db, actor.scope);
-  const b = await mustFindBatch(sdb, id);
-  if (b.status !== 'ready') throw new AppError('ARCHIVE_IMPORT_STATE', { status: statusZh[b.status] ?? b.status });
-  await ctx.db
+/** Test hooks: called inside a row's transaction, after its file is written, before the row is marked. */
+export interface CommitHooks {
+  afterRowWritten?: (rowNo: number) => void | Promise<void>;
+}
+interface RunOpts {
+  wait?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  hooks?: CommitHooks;
+}
+
+/** Move the batch from one status to another only if it is still there (the loser of a race gets a 409). */
+async function moveBatch(trx: Db, b: Batch, from: string, set: Record<string, unknown>) {
+  const r = await trx
     .updateTable('archive_import')
-    .set({ status: 'committing', updated_at: ctx.clock.now().toISOString() })
-    .where('id', '=', id)
-    .execute();
-  const work = (async () => {
-    let committed = 0;
-    const total =
-      b.valid +
-      (await sdb
+    .set(set)
+    .where('id', '=', Number(b.id))
+    .where('status', '=', from)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw stateError(from === b.status ? 'changed' : b.status);
+}
+
+function auditBatch(ctx: AppContext, trx: Db, actor: Actor, b: Batch, action: string, after: object) {
+  return appendAudit(trx, ctx.clock, actor, {
+    action: `archive.import.${action}`,
+    entityType: 'archive_import',
+    entityId: Number(b.id),
+    orgPath: b.org_path,
+    chain: b.province_code,
+    before: { status: b.status },
+    after: { filename: b.filename, sha256: b.sha256, ...after },
+  });
+}
+
+/**
+ * Importing as 在档 needs a second person: archive.approve, at a node above the import's (the rule for files),
+ * and neither the user who uploaded the file nor the one who asked for it to be filed. The CLI (the operator
+ * on the server, the system actor) is exempt.
+ */
+function mayApproveFiled(actor: Actor, b: Batch) {
+  require(actor, 'archive.approve');
+  if (actor.system) return;
+  if (actor.userId === Number(b.created_by) || actor.userId === Number(b.commit_requested_by))
+    throw new AppError('ARCHIVE_IMPORT_SELF_APPROVAL');
+  if (b.org_path === actor.scope.path) throw new AppError('ARCHIVE_APPROVER_NOT_UPPER');
+}
+
+/**
+ * Commit the valid and accepted rows: each becomes a draft file, in chunks with progress. Asked as 在档
+ * (migrating an existing archive) by a person, the batch waits for a second person's approval (approveImport);
+ * only the CLI's system actor commits as 在档 at once.
+ */
+export async function commitImport(ctx: AppContext, actor: Actor, id: number, opts: { asFiled: boolean } & RunOpts) {
+  require(actor, 'archive.write');
+  const b = await mustFindBatch(new ScopedDb(ctx.db, actor.scope), id);
+  if (b.status !== 'ready') throw stateError(b.status);
+  if (opts.asFiled && !actor.system) {
+    await transaction(ctx, async (trx) => {
+      await moveBatch(trx, b, 'ready', {
+        status: 'pending_approval',
+        as_filed: 1,
+        commit_requested_by: actor.userId,
+        updated_at: ctx.clock.now().toISOString(),
+      });
+      await auditBatch(ctx, trx, actor, b, 'request_filed', { status: 'pending_approval' });
+    });
+    return { id };
+  }
+  if (!jobs.claim(ctx, id)) throw stateError('committing');
+  try {
+    await moveBatch(ctx.db, b, 'ready', {
+      status: 'committing',
+      as_filed: opts.asFiled ? 1 : 0,
+      updated_at: ctx.clock.now().toISOString(),
+    });
+  } catch (e) {
+    jobs.release(ctx, id);
+    throw e;
+  }
+  return run(ctx, actor, b, opts.asFiled, opts);
+}
+
+/** The second person approves an import as 在档: the batch is committed, the files enter the archive. */
+export async function approveImport(ctx: AppContext, actor: Actor, id: number, opts: RunOpts = {}) {
+  const b = await mustFindBatch(new ScopedDb(ctx.db, actor.scope), id);
+  mayApproveFiled(actor, b);
+  if (b.status !== 'pending_approval') throw stateError(b.status);
+  if (!jobs.claim(ctx, id)) throw stateError('committing');
+  try {
+    await transaction(ctx, async (trx) => {
+      await moveBatch(trx, b, 'pending_approval', {
+        status: 'committing',
+        approved_by: actor.userId,
+        updated_at: ctx.clock.now().toISOString(),
+      });
+      await auditBatch(ctx, trx, actor, b, 'approve', { status: 'committing' });
+    });
+  } catch (e) {
+    jobs.release(ctx, id);
+    throw e;
+  }
+  return run(ctx, actor, b, true, opts);
+}
+
+/**
+ * Resume an import left committing by a server that stopped: the rows not yet committed are committed (each
+ * row's file and the row's mark are one transaction, so none is made twice). An import as 在档 is resumed by a
+ * person who may approve it.
+ */
+export async function resumeImport(ctx: AppContext, actor: Actor, id: number, opts: RunOpts = {}) {
+  if (!allows(actor, 'archive.approve')) require(actor, 'archive.write');
+  const b = await mustFindBatch(new ScopedDb(ctx.db, actor.scope), id);
+  if (b.as_filed === 1) mayApproveFiled(actor, b);
+  else require(actor, 'archive.write');
+  if (b.status !== 'committing' || !jobs.claim(ctx, id)) throw stateError(b.status);
+  try {
+    await transaction(ctx, (trx) => auditBatch(ctx, trx, actor, b, 'resume', { committedBefore: b.committed }));
+  } catch (e) {
+    jobs.release(ctx, id);
+    throw e;
+  }
+  return run(ctx, actor, b, b.as_filed === 1, opts);
+}
+
+/**
+ * Cancel an import that waits (ready, pending approval) or was interrupted (validating or committing, no longer
+ * running). Files already committed stay, each whole with its history; the other rows are not imported.
+ */
+export async function cancelImport(ctx: AppContext, actor: Actor, id: number) {
+  if (!allows(actor, 'archive.approve')) require(actor, 'archive.write');
+  const b = await mustFindBatch(new ScopedDb(ctx.db, actor.scope), id);
+  // An approver may refuse an import waiting for approval; everything else is the importers' (archive.write).
+  if (b.status !== 'pending_approval') require(actor, 'archive.write');
+  const interrupted = (b.status === 'validating' || b.status === 'committing') && !jobs.isRunning(ctx, id);
+  if (!interrupted && b.status !== 'ready' && b.status !== 'pending_approval') throw stateError(b.status);
+  await transaction(ctx, async (trx) => {
+    await moveBatch(trx, b, b.status, { status: 'cancelled', updated_at: ctx.clock.now().toISOString() });
+    await auditBatch(ctx, trx, actor, b, 'cancel', { status: 'cancelled', committed: b.committed });
+  });
+  return getImport(ctx, actor, id);
+}
+
+const countCommitted = async (sdb: ScopedDb, id: number) =>
+  Number(
+    (
+      await sdb
         .selectFrom('archive_import_row')
         .select(sql<number>`count(*)`.as('n'))
         .where('import_id', '=', id)
-        .where('status', '=', 'accepted')
+        .where('status', '=', 'committed')
         .executeTakeFirstOrThrow()
-        .then((r) => Number(r.n)));
+    ).n,
+  );
+
+/** The commit loop, claimed by this process: one transaction per row, the batch marked committed at the end. */
+function run(ctx: AppContext, actor: Actor, b: Batch, asFiled: boolean, opts: RunOpts) {
+  const id = Number(b.id);
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const work = (async () => {
+    const total = await sdb
+      .selectFrom('archive_import_row')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('import_id', '=', id)
+      .where('status', 'in', ['valid', 'accepted', 'committed'])
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+    let committed = await countCommitted(sdb, id);
     for (;;) {
       const rows = await sdb
         .selectFrom('archive_import_row')
-        .select(['id', 'payload_enc'])
+        .select(['id', 'row_no', 'payload_enc'])
         .where('import_id', '=', id)
         .where('status', 'in', ['valid', 'accepted'])
         .orderBy('row_no')
@@ -157,18 +302,24 @@ export async function commitImport(
           input: HouseholdInput;
           grade: Grade | null;
         };
-        if (opts.asFiled && !grade) {
+        if (asFiled && !grade) {
           await markFailed(ctx, r.id, '困难类别', '作为在档档案导入时须填写困难类别');
           continue;
         }
         try {
-          const f = await createFile(ctx, actor, input);
-          if (opts.asFiled && grade) await fileDirectly(ctx, actor, f.id, grade);
-          await ctx.db
-            .updateTable('archive_import_row')
-            .set({ status: 'committed', household_id: f.id, payload_enc: null })
-            .where('id', '=', r.id)
-            .execute();
+          // The file, its members, version, events and audit entries, and the row's mark: one transaction.
+          await transaction(ctx, async (trx) => {
+            const f = await createFileIn(ctx, trx, actor, input);
+            if (asFiled && grade) await fileDirectly(ctx, trx, actor, f.id, grade, id);
+            await opts.hooks?.afterRowWritten?.(r.row_no);
+            const marked = await trx
+              .updateTable('archive_import_row')
+              .set({ status: 'committed', household_id: f.id, payload_enc: null })
+              .where('id', '=', r.id)
+              .where('status', 'in', ['valid', 'accepted'])
+              .executeTakeFirst();
+            if (Number(marked.numUpdatedRows) !== 1) throw stateError('committing');
+          });
           committed++;
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
@@ -184,26 +335,25 @@ export async function commitImport(
       await new Promise((res) => setImmediate(res));
     }
     await transaction(ctx, async (trx) => {
-      await trx.updateTable('archive_import').set({ status: 'committed', committed }).where('id', '=', id).execute();
-      await appendAudit(trx, ctx.clock, actor, {
-        action: 'archive.import',
-        entityType: 'archive_import',
-        entityId: id,
-        orgPath: b.org_path,
-        chain: b.province_code,
-        after: { filename: b.filename, sha256: b.sha256, committed, asFiled: opts.asFiled },
+      await moveBatch(trx, { ...b, status: 'committing' }, 'committing', {
+        status: 'committed',
+        committed,
+        error: null,
       });
+      await auditBatch(ctx, trx, actor, { ...b, status: 'committing' }, 'commit', { committed, asFiled });
     });
-  })().catch(async (e: unknown) => {
-    ctx.log.error({ err: e }, 'archive import commit failed');
-    await ctx.db
-      .updateTable('archive_import')
-      .set({ status: 'failed', error: String(e) })
-      .where('id', '=', id)
-      .execute();
-  });
-  if (opts.wait) await work;
-  return { id };
+  })()
+    .catch(async (e: unknown) => {
+      // Left committing (interrupted): the page offers resume or cancel; rows already committed are whole.
+      ctx.log.error({ err: e }, 'archive import commit stopped');
+      await ctx.db
+        .updateTable('archive_import')
+        .set({ error: String(e).slice(0, 500) })
+        .where('id', '=', id)
+        .execute();
+    })
+    .finally(() => jobs.release(ctx, id));
+  return opts.wait ? work.then(() => ({ id })) : Promise.resolve({ id });
 }
 
 async function markFailed(ctx: AppContext, rowId: number, column: string, problem: string) {
@@ -215,14 +365,28 @@ async function markFailed(ctx: AppContext, rowId: number, column: string, proble
 }
 
 /**
- * Migration of an existing archive (already reviewed, noticed and approved on paper): the file enters 在档 with
- * the imported grade; its steps say so.
+ * Migration of an existing archive (already reviewed, noticed and approved on paper): in the row's transaction
+ * the draft goes up for approval and is approved with the imported grade, by the approving person; its steps
+ * say so.
  */
-async function fileDirectly(ctx: AppContext, actor: Actor, householdId: number, grade: Grade) {
-  await ctx.db.updateTable('household').set({ status: 'pending_approval' }).where('id', '=', householdId).execute();
-  await approveFile(ctx, { ...actor, system: true }, householdId, {
-    decision: 'approve',
-    grade,
-    opinion: '由原有档案批量导入（已在档）',
+async function fileDirectly(ctx: AppContext, trx: Db, actor: Actor, householdId: number, grade: Grade, batch: number) {
+  await stepIn(ctx, trx, actor, householdId, {
+    action: 'import_as_filed',
+    permission: 'archive.approve',
+    from: ['draft'],
+    to: 'pending_approval',
+    note: `原有档案批量导入（导入批次 ${batch}），纸质档案已完成审核、公示`,
   });
+  await stepIn(
+    ctx,
+    trx,
+    actor,
+    householdId,
+    approvalStep(actor, {
+      decision: 'approve',
+      grade,
+      overrideReason: '按原有档案认定的困难类别导入',
+      opinion: '由原有档案批量导入（已在档）',
+    }),
+  );
 }

@@ -14,7 +14,16 @@ import { AppError } from '../../platform/errors.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { exportFiles, importTemplate } from './archive.export.js';
-import { commitImport, decideRow, getImport, importRows, stageImport } from './archive.import.js';
+import {
+  approveImport,
+  cancelImport,
+  commitImport,
+  decideRow,
+  getImport,
+  importRows,
+  resumeImport,
+  stageImport,
+} from './archive.import.js';
 
 const tags = ['archive import and export'];
 
@@ -91,6 +100,43 @@ export function registerArchiveImportRoutes(api: Api, ctx: AppContext) {
     },
     async (req, reply) =>
       reply.code(202).send(await commitImport(ctx, actorOf(req), req.params.id, { asFiled: req.body.asFiled })),
+  );
+  const accepted = { 202: z.object({ id: z.number().int() }), ...errorResponses };
+  api.post(
+    '/v1/households/imports/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: 'A second person (archive.approve, upper node, not the importer) approves an import as 在档',
+        params: IdParamSchema,
+        response: accepted,
+      },
+    },
+    async (req, reply) => reply.code(202).send(await approveImport(ctx, actorOf(req), req.params.id)),
+  );
+  api.post(
+    '/v1/households/imports/:id/resume',
+    {
+      schema: {
+        tags,
+        summary: 'Resume an import left committing by a server that stopped (rows already committed stay once)',
+        params: IdParamSchema,
+        response: accepted,
+      },
+    },
+    async (req, reply) => reply.code(202).send(await resumeImport(ctx, actorOf(req), req.params.id)),
+  );
+  api.post(
+    '/v1/households/imports/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel an import that waits or was interrupted (files already committed stay)',
+        params: IdParamSchema,
+        response: { 200: ImportBatchSchema, ...errorResponses },
+      },
+    },
+    async (req) => cancelImport(ctx, actorOf(req), req.params.id),
   );
   api.get(
     '/v1/households/import-template.xlsx',

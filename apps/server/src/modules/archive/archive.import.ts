@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { UnreadableFileError } from '../../platform/tabular/read.js';
 import { type RawSheet, readWorkbook } from '../../platform/tabular/workbook.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
+import * as jobs from './archive.import.jobs.js';
 import { toRows } from './archive.mapping.js';
 import { parseId } from './archive.rules.js';
 import { type Column, GRADE_COLUMN, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, readCell, setPath } from './archive.sheet.js';
@@ -107,14 +108,18 @@ export async function stageImport(
   const id = Number(batch.id);
   const members = readMembers(sheets.find((s) => s !== main && s.name.includes('成员')));
   const cols = columnIndex(header, [...HOUSEHOLD_COLUMNS, GRADE_COLUMN]);
-  const work = validateRows(ctx, id, org.id, where, rows, cols, members, opts.onProgress).catch(async (e: unknown) => {
-    ctx.log.error({ err: e }, 'archive import validation failed');
-    await ctx.db
-      .updateTable('archive_import')
-      .set({ status: 'failed', error: String(e) })
-      .where('id', '=', id)
-      .execute();
-  });
+  jobs.claim(ctx, id);
+  const work = validateRows(ctx, id, org.id, where, rows, cols, members, opts.onProgress)
+    .catch(async (e: unknown) => {
+      ctx.log.error({ err: e }, 'archive import validation failed');
+      await ctx.db
+        .updateTable('archive_import')
+        .set({ status: 'failed', error: String(e) })
+        .where('id', '=', id)
+        .where('status', '=', 'validating')
+        .execute();
+    })
+    .finally(() => jobs.release(ctx, id));
   if (opts.wait) await work;
   return { id };
 }
@@ -227,7 +232,20 @@ async function validateRows(
     onProgress?.(start + chunk.length, rows.length);
     await yieldToEventLoop();
   }
-  await ctx.db.updateTable('archive_import').set({ status: 'ready' }).where('id', '=', importId).execute();
+  await ctx.db
+    .updateTable('archive_import')
+    .set({ status: 'ready' })
+    .where('id', '=', importId)
+    .where('status', '=', 'validating')
+    .execute();
 }
 
-export { commitImport, decideRow, getImport, importRows } from './archive.import.commit.js';
+export {
+  approveImport,
+  cancelImport,
+  commitImport,
+  decideRow,
+  getImport,
+  importRows,
+  resumeImport,
+} from './archive.import.commit.js';

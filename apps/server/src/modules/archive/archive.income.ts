@@ -60,6 +60,8 @@ export async function recordIncome(
   const now = ctx.clock.now();
   if (month > now.toISOString().slice(0, 7)) throw new AppError('ARCHIVE_INCOME_FUTURE_MONTH', { month });
   await transaction(ctx, async (trx) => {
+    // One record of a file at a time: a second record of the same month waits, then corrects the first.
+    await repo.lockHousehold(trx, ctx.dialect, id);
     const sdb = new ScopedDb(trx, actor.scope);
     const file = await mustFindFile(sdb, id);
     if (!FOLLOWED.includes(file.status))

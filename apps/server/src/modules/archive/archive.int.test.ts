@@ -180,4 +180,21 @@ describe.each(testDialects)('the household archive on %s', (dialect) => {
         .n,
     ).toBeDefined();
   });
+
+  it('answers an out-of-range id or version with 400/404 and a code, never 500', async () => {
+    clerkA = await env.login('clerk-a');
+    const admin = clerkA;
+    for (const url of [
+      `/api/v1/households/${fileId}/versions/2147483648`,
+      `/api/v1/households/${fileId}/versions/99999999999999999999`,
+      '/api/v1/households/2147483648',
+      '/api/v1/households/9007199254740993/history',
+      '/api/v1/households/imports/2147483648',
+      '/api/v1/households/imports/1/rows/99999999999999999999/decision',
+    ]) {
+      const r = url.endsWith('/decision') ? await admin.post(url, { decision: 'accept' }) : await admin.get(url);
+      expect([400, 404], `${url}: ${r.text}`).toContain(r.status);
+      expect(r.body.error.code).toMatch(/^[A-Z_]+$/);
+    }
+  });
 });

@@ -1,4 +1,3 @@
-import { fileStatuses } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
@@ -8,7 +7,7 @@ import * as orgRepo from '../orgs/orgs.repository.js';
 import * as repo from './archive.repository.js';
 import { mustFindFile } from './archive.service.js';
 import { settingsAt } from './archive.settings.js';
-import { addMonths, step } from './archive.workflow.js';
+import { addMonths, badTransition, step } from './archive.workflow.js';
 
 /** 动态管理: a review record (phone callback, home visit, data comparison) moves the next review date on. */
 export function recordReview(
@@ -25,6 +24,11 @@ export function recordReview(
     note: r.findings,
     data: { method: r.method, reviewedOn: r.reviewedOn },
     apply: async (file, trx, now) => {
+      // The same review (method and date) sent twice is recorded once (step() holds the file's lock here).
+      const earlier = await repo.events(new ScopedDb(trx, actor.scope), id);
+      const same = JSON.stringify({ method: r.method, reviewedOn: r.reviewedOn });
+      if (earlier.some((e) => e.action === 'review_record' && e.data_json === same))
+        throw new AppError('ARCHIVE_REVIEW_DUPLICATE', { reviewedOn: r.reviewedOn });
       const { reviewMonths } = await settingsAt(trx, file.org_path);
       return {
         last_reviewed_at: now.toISOString(),
@@ -83,14 +87,17 @@ export const promoteFile = (ctx: AppContext, actor: Actor, id: number, reason: s
 export async function transferFile(ctx: AppContext, actor: Actor, id: number, t: { toOrgId: number; reason: string }) {
   require(actor, 'archive.approve');
   return transaction(ctx, async (trx) => {
+    await repo.lockHousehold(trx, ctx.dialect, id);
     const sdb = new ScopedDb(trx, actor.scope);
     const file = await mustFindFile(sdb, id);
     if (file.status === 'cancelled' || file.status === 'exited' || file.status === 'rejected')
-      throw new AppError('ARCHIVE_BAD_TRANSITION', { status: fileStatuses.zh[file.status] });
+      throw badTransition(file.status);
     const to = await orgRepo.findActiveOrThrow(sdb, t.toOrgId);
+    if (to.id === Number(file.org_id)) throw new AppError('ARCHIVE_TRANSFER_SAME_ORG', { org: to.name });
     const where = { org_id: to.id, org_path: to.path, province_code: to.province_code };
     const now = ctx.clock.now().toISOString();
-    await repo.moveFile(trx, id, where, now);
+    if (!(await repo.moveFile(trx, id, where, now, { status: file.status, org_id: Number(file.org_id) })))
+      throw new AppError('ARCHIVE_TRANSFER_SAME_ORG', { org: to.name });
     await repo.insertEvent(trx, {
       household_id: id,
       ...where,

@@ -51,6 +51,31 @@ export async function updateHousehold(trx: Db, id: number, patch: Partial<NewHou
   await trx.updateTable('household').set(patch).where('id', '=', id).execute();
 }
 
+/**
+ * Serialise the steps of one file: PostgreSQL takes the row lock (`FOR UPDATE`) until the transaction ends, so
+ * a concurrent step reads the status the winner wrote; SQLite runs one write transaction at a time already.
+ * Call before reading the file in a transaction that changes it.
+ */
+export async function lockHousehold(trx: Db, dialect: 'sqlite' | 'postgres', id: number) {
+  if (dialect === 'postgres') await sql`select id from household where id = ${id} for update`.execute(trx);
+}
+
+/**
+ * The step's conditional update: the file moves only if it is still in the status (and organisation) the step
+ * was decided on. Returns false when another request changed it first: the caller answers 409, writes nothing.
+ */
+export async function updateHouseholdIf(
+  trx: Db,
+  id: number,
+  expect: { status: string; org_id?: number },
+  patch: Partial<NewHousehold>,
+): Promise<boolean> {
+  let qb = trx.updateTable('household').set(patch).where('id', '=', id).where('status', '=', expect.status);
+  if (expect.org_id !== undefined) qb = qb.where('org_id', '=', expect.org_id);
+  const r = await qb.executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** Members are replaced as a whole on each edit; earlier versions stay in household_version. */
 export async function replaceMembers(
   trx: Db,
@@ -71,14 +96,13 @@ export async function moveFile(
   id: number,
   where: { org_id: number; org_path: string; province_code: string },
   now: string,
-) {
-  await trx
-    .updateTable('household')
-    .set({ ...where, updated_at: now })
-    .where('id', '=', id)
-    .execute();
+  expect: { status: string; org_id: number },
+): Promise<boolean> {
+  const moved = await updateHouseholdIf(trx, id, expect, { ...where, updated_at: now });
+  if (!moved) return false;
   for (const table of ['household_member', 'household_version', 'household_event'] as const)
     await trx.updateTable(table).set(where).where('household_id', '=', id).execute();
+  return true;
 }
 
 export async function insertVersion(trx: Db, row: Omit<HouseholdVersionTable, 'id'>) {

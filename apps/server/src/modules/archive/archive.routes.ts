@@ -148,7 +148,11 @@ export function registerArchiveRoutes(api: Api, ctx: AppContext) {
       schema: {
         tags,
         summary: 'One earlier version, whole (needs personal.reveal; audited)',
-        params: z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() }),
+        // A version is a 32-bit integer column: a larger number names no version (400, not a database error).
+        params: z.object({
+          id: z.coerce.number().int().positive(),
+          version: z.coerce.number().int().positive().max(2_147_483_647),
+        }),
       },
     },
     async (req) => fileVersion(ctx, actorOf(req), req.params.id, req.params.version),

@@ -53,7 +53,21 @@ export async function recordVersion(
 export async function createFile(ctx: AppContext, actor: Actor, input: HouseholdInput) {
   require(actor, 'archive.write');
   const rows = toRows(ctx, input);
-  return transaction(ctx, async (trx) => {
+  return transaction(ctx, (trx) => createFileIn(ctx, trx, actor, input, rows));
+}
+
+/**
+ * The draft, its members, first version, create event and audit entry, inside the caller's transaction (an
+ * import writes each row's whole file and the row's status in one). The caller checked the permission.
+ */
+export async function createFileIn(
+  ctx: AppContext,
+  trx: Db,
+  actor: Actor,
+  input: HouseholdInput,
+  rows = toRows(ctx, input),
+) {
+  {
     const sdb = new ScopedDb(trx, actor.scope);
     const org = await orgRepo.findActiveOrThrow(sdb, input.orgId);
     await refuseDuplicate(trx, rows.household.id_bidx);
@@ -111,7 +125,7 @@ export async function createFile(ctx: AppContext, actor: Actor, input: Household
       after: { fileNo, name: input.name, id: rows.household.id_mask, members: input.members.length },
     });
     return { id, fileNo };
-  });
+  }
 }
 
 /** Edit the content of a file that is still editable; the previous version stays readable. */

@@ -35,14 +35,28 @@ export interface Step {
  */
 export async function step(ctx: AppContext, actor: Actor, id: number, s: Step) {
   require(actor, s.permission);
-  return transaction(ctx, async (trx) => {
-    const file = await mustFindFile(new ScopedDb(trx, actor.scope), id);
-    if (!s.from.includes(file.status as Status))
-      throw new AppError('ARCHIVE_BAD_TRANSITION', { status: fileStatuses.zh[file.status as Status] ?? file.status });
+  return transaction(ctx, (trx) => stepIn(ctx, trx, actor, id, s));
+}
+
+/** A step inside the caller's transaction (the caller checked the permission). */
+export async function stepIn(ctx: AppContext, trx: Db, actor: Actor, id: number, s: Step) {
+  {
+    // The row lock makes concurrent steps of one file wait for each other; each then reads the winner's status.
+    await repo.lockHousehold(trx, ctx.dialect, id);
+    const sdb = new ScopedDb(trx, actor.scope);
+    const file = await mustFindFile(sdb, id);
+    if (!s.from.includes(file.status as Status)) throw badTransition(file.status);
     const now = ctx.clock.now();
     const patch = (await s.apply?.(file, trx, now)) ?? {};
     const to = s.to === 'keep' ? (file.status as Status) : s.to;
-    await repo.updateHousehold(trx, id, { ...patch, status: to, updated_at: now.toISOString() });
+    // The conditional update decides the step: no other request may have moved the file since it was read.
+    const moved = await repo.updateHouseholdIf(
+      trx,
+      id,
+      { status: file.status },
+      { ...patch, status: to, updated_at: now.toISOString() },
+    );
+    if (!moved) throw badTransition((await mustFindFile(sdb, id)).status);
     const where = { org_id: Number(file.org_id), org_path: file.org_path, province_code: file.province_code };
     await repo.insertEvent(trx, {
       household_id: id,
@@ -66,8 +80,11 @@ export async function step(ctx: AppContext, actor: Actor, id: number, s: Step) {
       after: { status: to, ...patch },
     });
     return { id, status: to, ...patch };
-  });
+  }
 }
+
+export const badTransition = (status: string) =>
+  new AppError('ARCHIVE_BAD_TRANSITION', { status: fileStatuses.zh[status as Status] ?? status });
 
 /** Start (or restart) the public notice for the node's configured number of days. */
 async function noticeFrom(file: File, trx: Db, now: Date) {
@@ -176,11 +193,21 @@ export function approveFile(
     | { decision: 'approve'; grade: Grade; overrideReason?: string | null; opinion: string }
     | { decision: 'reject'; reason: string },
 ) {
+  return step(ctx, actor, id, approvalStep(actor, d));
+}
+
+/** The approval step (approve or reject), for step() or stepIn(). */
+export function approvalStep(
+  actor: Actor,
+  d:
+    | { decision: 'approve'; grade: Grade; overrideReason?: string | null; opinion: string }
+    | { decision: 'reject'; reason: string },
+) {
   const upperOnly = (file: File) => {
     if (!actor.system && file.org_path === actor.scope.path) throw new AppError('ARCHIVE_APPROVER_NOT_UPPER');
   };
   if (d.decision === 'reject')
-    return step(ctx, actor, id, {
+    return {
       action: 'approval_reject',
       permission: 'archive.approve',
       from: ['pending_approval'],
@@ -190,8 +217,8 @@ export function approveFile(
         upperOnly(file);
         return {};
       },
-    });
-  return step(ctx, actor, id, {
+    } satisfies Step;
+  return {
     action: 'approve',
     permission: 'archive.approve',
     from: ['pending_approval'],
@@ -211,5 +238,5 @@ export function approveFile(
         next_review_due: addMonths(now, reviewMonths),
       };
     },
-  });
+  } satisfies Step;
 }

@@ -81,6 +81,17 @@ export async function updateCertificate(trx: Db, id: number, patch: Partial<NewC
   await trx.updateTable('certificate').set(patch).where('id', '=', id).execute();
 }
 
+/** Change an active certificate only if it is still active; false when a concurrent request changed it first. */
+export async function updateActiveCertificate(trx: Db, id: number, patch: Partial<NewCertificate>): Promise<boolean> {
+  const r = await trx
+    .updateTable('certificate')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export interface CertificateFilter {
   path: string;
   today: string;

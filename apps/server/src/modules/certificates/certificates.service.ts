@@ -76,6 +76,12 @@ function mustBeActive(c: repo.CertificateRow) {
     throw new AppError('CERTIFICATE_BAD_STATUS', { status: zh(certificateStatuses, c.status) });
 }
 
+/** A conditional update found the card no longer active: name the status another request gave it. */
+async function changedMeanwhile(sdb: ScopedDb, id: number) {
+  const c = await mustFind(sdb, id);
+  return new AppError('CERTIFICATE_BAD_STATUS', { status: zh(certificateStatuses, c.status) });
+}
+
 async function eligibleFile(sdb: ScopedDb, householdId: number) {
   const file = await mustFindFile(sdb, householdId);
   if (!(CERTIFICATE_ELIGIBLE as readonly string[]).includes(file.status))
@@ -186,13 +192,14 @@ export async function revokeCertificate(ctx: AppContext, actor: Actor, id: numbe
     const c = await mustFind(new ScopedDb(trx, actor.scope), id);
     mustBeActive(c);
     const now = ctx.clock.now().toISOString();
-    await repo.updateCertificate(trx, id, {
+    const changed = await repo.updateActiveCertificate(trx, id, {
       status: 'revoked',
       revoked_at: now,
       revoked_by_name: actor.displayName,
       revoke_reason: reason,
       updated_at: now,
     });
+    if (!changed) throw await changedMeanwhile(new ScopedDb(trx, actor.scope), id);
     await appendAudit(trx, ctx.clock, actor, {
       action: 'certificate.revoke',
       entityType: 'certificate',
@@ -228,7 +235,9 @@ export async function renewCertificate(
       (await orgRepo.findActiveOrThrow(sdb, actor.scope.orgId));
     const now = ctx.clock.now().toISOString();
     // Free the one-active slot first, then insert, then link the old card to the new one.
-    await repo.updateCertificate(trx, id, { status: 'superseded', updated_at: now });
+    // Only one renewal of a card: the conditional update decides, a concurrent one finds it superseded.
+    if (!(await repo.updateActiveCertificate(trx, id, { status: 'superseded', updated_at: now })))
+      throw await changedMeanwhile(sdb, id);
     const c = await insertNew(ctx, trx, actor, {
       file,
       issuer,

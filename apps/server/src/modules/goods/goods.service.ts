@@ -108,6 +108,8 @@ export async function handOutGoods(ctx: AppContext, actor: Actor, h: z.infer<typ
   notInFuture(ctx.clock, h.handedOn);
   return transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
+    // The file cannot leave the archive (注销, 脱困) between this check and the hand-out.
+    await archiveRepo.lockHousehold(trx, ctx.dialect, h.householdId);
     const stock = await mustFindStock(sdb, h.stockId);
     const file = await mustFindFile(sdb, h.householdId);
     if (!GOODS_ELIGIBLE.includes(file.status))

@@ -231,6 +231,10 @@ export interface ArchiveImportTable extends TenantColumns {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  /** 1: to be committed as 在档, after a second person's approval (2026-11-30T1100). */
+  as_filed: Generated<number>;
+  commit_requested_by: number | null;
+  approved_by: number | null;
 }
 
 export interface ArchiveImportRowTable extends TenantColumns {

@@ -24,7 +24,7 @@ import { useErrorText } from '../../../lib/errors';
 import { navigate } from '../../../lib/router';
 import { usePermission } from '../../auth';
 import { useCurrentUser } from '../../auth/api';
-import { useCommitImport, useImportBatch, useStageImport } from './api';
+import { useCommitImport, useImportAction, useImportBatch, useStageImport } from './api';
 import { ImportReport } from './ImportReport';
 
 const initialId = () => {
@@ -95,10 +95,16 @@ export default function ImportPage() {
   const [asFiled, setAsFiled] = useState(false);
   const batch = useImportBatch(id);
   const commit = useCommitImport(id ?? 0);
+  const action = useImportAction(id ?? 0);
+  const me = useCurrentUser();
   const b = batch.data;
+  // A second person approves an import as 在档: not who uploaded it nor who asked for it (the server checks too).
+  const mayApprove =
+    !!b && can('archive.approve') && me.id !== b.createdBy && me.id !== b.commitRequestedBy && me.orgId !== b.orgId;
   const restart = () => {
     setId(null);
     commit.reset();
+    action.reset();
     navigate('/archive-import', { replace: true });
   };
   const staged = (newId: number) => {
@@ -106,6 +112,7 @@ export default function ImportPage() {
     navigate(`/archive-import?id=${newId}`, { replace: true });
   };
   const current = !b ? 0 : b.status === 'validating' ? 1 : b.status === 'ready' ? 2 : 3;
+  const act = (a: 'approve' | 'resume' | 'cancel') => action.mutate(a);
   const committing = b?.status === 'committing' || b?.status === 'committed';
   const toCommit = b ? b.valid : 0;
   const percent = !b
@@ -146,7 +153,7 @@ export default function ImportPage() {
             <Progress
               percent={b.status === 'committed' ? 100 : percent}
               status={
-                b.status === 'failed'
+                b.status === 'failed' || b.status === 'cancelled' || b.interrupted
                   ? 'exception'
                   : b.status === 'committed' || b.status === 'ready'
                     ? 'success'
@@ -197,7 +204,7 @@ export default function ImportPage() {
                     >
                       {t('import.commit')}
                     </Button>
-                    {can('archive.approve') && (
+                    {can('archive.write') && (
                       <Checkbox checked={asFiled} onChange={(e) => setAsFiled(e.target.checked)}>
                         {t('import.asFiled')}
                       </Checkbox>
@@ -205,6 +212,53 @@ export default function ImportPage() {
                   </Space>
                 }
               />
+            )}
+            {b.interrupted && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 16 }}
+                data-testid="import-interrupted"
+                title={t('import.interrupted')}
+                description={t(b.status === 'committing' ? 'import.interruptedCommit' : 'import.interruptedValidate')}
+                action={
+                  <Space direction="vertical" align="end">
+                    {b.status === 'committing' && (
+                      <Button type="primary" loading={action.isPending} onClick={() => act('resume')}>
+                        {t('import.resume')}
+                      </Button>
+                    )}
+                    <Button danger loading={action.isPending} onClick={() => act('cancel')}>
+                      {t('import.cancel')}
+                    </Button>
+                  </Space>
+                }
+              />
+            )}
+            {b.status === 'pending_approval' && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                data-testid="import-pending-approval"
+                title={t('import.pendingTitle', { valid: b.valid })}
+                description={t('import.pendingHint')}
+                action={
+                  <Space direction="vertical" align="end">
+                    {mayApprove && (
+                      <Button type="primary" loading={action.isPending} onClick={() => act('approve')}>
+                        {t('import.approve')}
+                      </Button>
+                    )}
+                    <Button danger loading={action.isPending} onClick={() => act('cancel')}>
+                      {t('import.cancel')}
+                    </Button>
+                  </Space>
+                }
+              />
+            )}
+            {action.error && (
+              <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(action.error)} />
             )}
             {commit.error && (
               <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(commit.error)} />

@@ -21,7 +21,9 @@ export function useImportBatch(id: number | null) {
     queryFn: () => api.get<ImportBatch>(`/households/imports/${id}`),
     enabled: !!id,
     staleTime: 0,
-    refetchInterval: (q) => (q.state.data && !RUNNING.includes(q.state.data.status) ? false : 500),
+    // Polled while running; an interrupted batch (its server stopped) waits for resume or cancel.
+    refetchInterval: (q) =>
+      q.state.data && (!RUNNING.includes(q.state.data.status) || q.state.data.interrupted) ? false : 500,
   });
 }
 
@@ -68,6 +70,18 @@ export function useCommitImport(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (asFiled: boolean) => api.post<{ id: number }>(`/households/imports/${id}/commit`, { asFiled }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['archive-import', id] });
+      void invalidateArchive(qc);
+    },
+  });
+}
+
+/** Approve an import as 在档 (a second person), resume an interrupted commit, or cancel. */
+export function useImportAction(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (action: 'approve' | 'resume' | 'cancel') => api.post<unknown>(`/households/imports/${id}/${action}`),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['archive-import', id] });
       void invalidateArchive(qc);
