@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
+import { isPostgres } from '../../platform/db/dialect.js';
 import type { FundTable } from '../../platform/db/schema-money.js';
 import { type ScopedDb, subtreeEnd } from '../../platform/db/scoped.js';
 
@@ -176,6 +177,14 @@ export function budgetFor(sdb: ScopedDb, orgId: number, programme: string, year:
     .where('programme', '=', programme)
     .where('year', '=', year)
     .executeTakeFirst();
+}
+
+/**
+ * Hold a budget row until the transaction ends (PostgreSQL: FOR UPDATE; SQLite runs one write transaction at a
+ * time): approvals against the same budget check it one after the other, each seeing the others' grants.
+ */
+export async function lockBudget(db: Db, id: number) {
+  if (isPostgres(db)) await sql`select id from programme_budget where id = ${id} for update`.execute(db);
 }
 
 /** Money paid or committed (proposed, approved, paid grants) for a programme and year in a subtree. */
