@@ -15,10 +15,13 @@ export function findFund(sdb: ScopedDb, id: number) {
   return sdb.selectFrom('fund').selectAll().where('id', '=', id).executeTakeFirst() as Promise<FundRow | undefined>;
 }
 
-/** A fund as seen from a node: owned by the node's subtree, or reaching it through an account of the node. */
+/**
+ * A fund that can pay at a node: owned by the node itself, or reaching it through an account of the node
+ * (allocated down to it). A fund of another node — a sibling county's, a child's — is not there (undefined).
+ */
 export async function fundAt(sdb: ScopedDb, fundId: number, orgId: number): Promise<FundRow | undefined> {
   const own = await findFund(sdb, fundId);
-  if (own) return own;
+  if (own && Number(own.org_id) === orgId) return own;
   return (await sdb
     .selectFrom('ledger_account')
     .innerJoin('fund', 'fund.id', 'ledger_account.fund_id')
