@@ -316,6 +316,16 @@ export const errorCatalog = {
     en: 'Campaign “{title}” is not running ({startsOn} to {endsOn})',
   },
   GRANT_FUND_REQUIRED: { status: 400, zh: '请选择支付资金', en: 'Choose the fund that pays' },
+  PAYER_NOT_INDEPENDENT: {
+    status: 403,
+    zh: '提出、提交或审批此事项的人不能办理其支付',
+    en: 'Whoever proposed, submitted or approved it cannot pay it',
+  },
+  CAMPAIGN_NOTHING_PENDING: {
+    status: 409,
+    zh: '活动“{title}”没有待本单位审批的名单',
+    en: 'Campaign “{title}” has no entries waiting for this organisation’s decision',
+  },
   RECONCILE_BAD_FILE: {
     status: 400,
     zh: '银行回单文件格式不正确：{problem}',

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { codeList } from './archive-codes.js';
 
+/** Row ids are int4 in PostgreSQL: a larger id is bad input (400), not a database error. */
+export const MAX_DB_ID = 2_147_483_647;
+const dbId = () => z.number().int().positive().max(MAX_DB_ID);
+
 /** Assistance programmes (帮扶项目) that pay money. Codes are stable; a template of @bangfu/policy computes each. */
 export const programmes = codeList(
   ['living', 'medical', 'education', 'holiday', 'winter', 'enterprise_illness', 'disaster', 'other'] as const,
@@ -65,7 +69,7 @@ const positiveFen = z.number().int().min(1).max(99_999_999_999);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const FundInputSchema = z.object({
-  orgId: z.number().int().positive(),
+  orgId: dbId(),
   name: text(100),
   source: fundSources.schema,
   /** 专款专用: a restricted fund pays only this programme. */
@@ -75,13 +79,13 @@ export const FundInputSchema = z.object({
 });
 export const ReceiptInputSchema = z.object({ amountFen: positiveFen, memo: text(200) });
 export const AllocationInputSchema = z.object({
-  fromOrgId: z.number().int().positive(),
-  toOrgId: z.number().int().positive(),
+  fromOrgId: dbId(),
+  toOrgId: dbId(),
   amountFen: positiveFen,
   memo: text(200),
 });
 export const BudgetInputSchema = z.object({
-  orgId: z.number().int().positive(),
+  orgId: dbId(),
   programme: programmes.schema,
   year: z.number().int().min(2000).max(2100),
   amountFen: fen,
@@ -96,11 +100,11 @@ export const PeriodSchema = z
   .regex(/^[\p{L}\p{N}_-]+$/u);
 
 export const BatchInputSchema = z.object({
-  orgId: z.number().int().positive(),
+  orgId: dbId(),
   programme: z.literal('living'),
   period: z.string().regex(/^\d{4}Q[1-4]$/, 'YYYYQn'),
   method: paymentMethods.schema.default('bank'),
-  fundId: z.number().int().positive(),
+  fundId: dbId(),
   title: z.string().trim().max(100).optional(),
 });
 export const DecisionSchema = z.object({
@@ -121,12 +125,12 @@ export const GrantMarkSchema = z.discriminatedUnion('status', [
       })
       .optional(),
     /** An individual application's grant: the fund that pays it (a batch pays from its own fund). */
-    fundId: z.number().int().positive().optional(),
+    fundId: dbId().optional(),
   }),
   z.object({ status: z.literal('failed'), reason: text(200) }),
 ]);
 export const MoneyListQuerySchema = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: z.coerce.number().int().positive().max(MAX_DB_ID).optional(),
   status: z.string().max(30).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
@@ -141,10 +145,10 @@ export const applicationStatuses = codeList(['pending_approval', 'approved', 're
 
 /** An individual application (医疗救助, 大病, 天灾人祸) or a campaign entry (送温暖, 金秋助学) for one household. */
 export const ApplicationInputSchema = z.object({
-  householdId: z.number().int().positive(),
+  householdId: dbId(),
   /** The template to compute with; a campaign entry uses its campaign's template. */
   templateId: z.string().min(1).max(80).optional(),
-  campaignId: z.number().int().positive().optional(),
+  campaignId: dbId().optional(),
   /** 金秋助学: the child (member seq in the file). */
   memberSeq: z.number().int().min(1).max(50).optional(),
   /** The figures the template asks for (e.g. compliantSelfPaidFen), validated by the template. */
@@ -152,13 +156,13 @@ export const ApplicationInputSchema = z.object({
   /** Period for the one-per-period rule when not a campaign: a year '2027' by default. */
   period: PeriodSchema.optional(),
   method: paymentMethods.schema.default('bank'),
-  fundId: z.number().int().positive().optional(),
+  fundId: dbId().optional(),
   note: z.string().trim().max(1000).optional(),
 });
 
 export const campaignProgrammes = ['holiday', 'education'] as const;
 export const CampaignInputSchema = z.object({
-  orgId: z.number().int().positive(),
+  orgId: dbId(),
   programme: z.enum(campaignProgrammes),
   templateId: z.string().min(1).max(80),
   title: text(100),

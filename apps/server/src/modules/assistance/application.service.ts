@@ -1,9 +1,10 @@
 import type { ApplicationInputSchema } from '@bangfu/contracts';
 import { applicationStatuses, fileStatuses, programmes } from '@bangfu/contracts';
 import type { z } from 'zod';
-import { appendAudit } from '../../platform/audit/audit-log.js';
+import { type AuditEvent, appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
+import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import * as archiveRepo from '../archive/archive.repository.js';
@@ -11,7 +12,9 @@ import { mustFindFile } from '../archive/archive.service.js';
 import { approvalTarget, assertMayDecide, recordStep } from '../disbursement/approval-target.js';
 import * as batchRepo from '../disbursement/batch.repository.js';
 import { toGrant } from '../disbursement/batch.service.js';
+import { fundAt } from '../funds/funds.repository.js';
 import { assertWithinBudget } from '../funds/funds.service.js';
+import { assertFundServes } from '../funds/ledger.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { ruleAt } from '../programmes/programmes.service.js';
 import { programmeOf, runnerFor, templateById } from '../programmes/programmes.templates.js';
@@ -72,6 +75,12 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
       : /^\d{4}/.test(period)
         ? Number(period.slice(0, 4))
         : Number(today.slice(0, 4));
+    if (input.fundId !== undefined) {
+      // The fund must reach the paying node (its own, or allocated to it) and serve the programme.
+      const fund = await fundAt(sdb, input.fundId, node.id);
+      if (!fund) throw new AppError('FUND_NOT_FOUND', { id: input.fundId });
+      assertFundServes(fund, programme);
+    }
     const held = await batchRepo.liveGrants(trx, [file.id], programme, period);
     if (held.length) throw new AppError('GRANT_DUPLICATE', { period, programme: programmeZh(programme) });
     const rule = await ruleAt(trx, node.path, template.id, today);
@@ -238,39 +247,60 @@ export async function decideApplication(
 ) {
   require(actor, 'payment.approve');
   await transaction(ctx, async (trx) => {
-    const sdb = new ScopedDb(trx, actor.scope);
-    const a = await mustFindApplication(sdb, id);
-    if (a.status !== 'pending_approval') throw new AppError('APPLICATION_BAD_STATUS', { status: statusZh(a.status) });
-    await assertMayDecide(sdb, actor, a);
-    const now = ctx.clock.now().toISOString();
-    const grant = await repo.grantOfApplication(sdb, id);
-    if (d.decision === 'approve' && grant)
-      await assertWithinBudget(sdb, a, a.programme, Number(grant.fiscal_year), Number(a.amount_fen));
-    if (grant)
-      await batchRepo.setGrants(trx, [Number(grant.id)], {
-        status: d.decision === 'approve' ? 'approved' : 'void',
-        updated_at: now,
-      });
-    await repo.updateApplication(trx, id, {
-      status: d.decision === 'approve' ? 'approved' : 'rejected',
-      updated_at: now,
-    });
-    await recordStep(
-      trx,
-      actor,
-      { type: 'application', id: id, org: a },
-      { level: a.required_level ?? '', decision: d.decision, comment: d.comment ?? null, at: now },
-    );
-    await appendAudit(trx, ctx.clock, actor, {
-      action: `application.${d.decision}`,
-      entityType: 'assistance_application',
-      entityId: id,
-      orgPath: a.org_path,
-      chain: a.province_code,
-      after: { decision: d.decision, comment: d.comment ?? null, amountFen: Number(a.amount_fen) },
-    });
+    await repo.lockApplications(trx, [id]);
+    const event = await decideLocked(ctx, trx, actor, id, d);
+    await appendAudit(trx, ctx.clock, actor, event);
   });
   return getApplication(ctx, actor, id);
+}
+
+/**
+ * The decision itself, inside the caller's transaction with the application row already locked: the status moves
+ * only from pending_approval (a second decision finds it decided), the grant with it. Returns the audit entry for
+ * the caller to append last (the audit chain's head is the last lock a transaction takes).
+ */
+export async function decideLocked(
+  ctx: AppContext,
+  trx: Db,
+  actor: Actor,
+  id: number,
+  d: { decision: 'approve' | 'reject'; comment?: string },
+): Promise<AuditEvent> {
+  const sdb = new ScopedDb(trx, actor.scope);
+  const a = await mustFindApplication(sdb, id);
+  if (a.status !== 'pending_approval') throw new AppError('APPLICATION_BAD_STATUS', { status: statusZh(a.status) });
+  // Maker-checker: the proposer, whoever submitted it and, for a campaign entry, the campaign's organiser.
+  const campaign = a.campaign_id === null ? null : await repo.campaignCovering(trx, Number(a.campaign_id), a.org_path);
+  const makers = [campaign?.created_by ?? null, ...(await batchRepo.stepActors(sdb, 'application', id, ['submit']))];
+  await assertMayDecide(sdb, actor, a, makers);
+  const now = ctx.clock.now().toISOString();
+  const to = d.decision === 'approve' ? 'approved' : 'rejected';
+  if (!(await batchRepo.moveApplication(trx, id, 'pending_approval', to, now)))
+    throw new AppError('APPLICATION_BAD_STATUS', { status: statusZh(to) });
+  const grant = await repo.grantOfApplication(sdb, id);
+  if (d.decision === 'approve' && grant)
+    await assertWithinBudget(sdb, a, a.programme, Number(grant.fiscal_year), Number(a.amount_fen));
+  if (grant) {
+    const moved = await batchRepo.moveGrants(trx, [Number(grant.id)], 'proposed', {
+      status: d.decision === 'approve' ? 'approved' : 'void',
+      updated_at: now,
+    });
+    if (moved !== 1) throw new AppError('APPLICATION_BAD_STATUS', { status: statusZh(to) });
+  }
+  await recordStep(
+    trx,
+    actor,
+    { type: 'application', id: id, org: a },
+    { level: a.required_level ?? '', decision: d.decision, comment: d.comment ?? null, at: now },
+  );
+  return {
+    action: `application.${d.decision}`,
+    entityType: 'assistance_application',
+    entityId: id,
+    orgPath: a.org_path,
+    chain: a.province_code,
+    after: { decision: d.decision, comment: d.comment ?? null, amountFen: Number(a.amount_fen) },
+  };
 }
 
 /** Applications waiting for the approver's decision at their node (not their own). */

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/connect.js';
 import type { AssistanceApplicationTable, CampaignTable } from '../../platform/db/schema-money.js';
 import { type ScopedDb, subtreeEnd, systemSelect } from '../../platform/db/scoped.js';
+import { lockRow } from '../disbursement/batch.repository.js';
 
 export type ApplicationRow = Omit<AssistanceApplicationTable, 'id'> & { id: number };
 export type CampaignRow = Omit<CampaignTable, 'id'> & { id: number };
@@ -22,8 +23,9 @@ export function findApplication(sdb: ScopedDb, id: number) {
   >;
 }
 
-export async function updateApplication(trx: Db, id: number, patch: Partial<Omit<AssistanceApplicationTable, 'id'>>) {
-  await trx.updateTable('assistance_application').set(patch).where('id', '=', id).execute();
+/** Lock applications (in id order, so two deciders never wait on each other) until the transaction ends. */
+export async function lockApplications(trx: Db, ids: number[]) {
+  for (const id of [...ids].sort((a, b) => a - b)) await lockRow(trx, 'assistance_application', id);
 }
 
 export async function listApplications(

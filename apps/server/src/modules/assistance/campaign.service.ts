@@ -6,9 +6,10 @@ import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import { nextFileNo } from '../archive/archive.repository.js';
+import { lockRow } from '../disbursement/batch.repository.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { programmeOf, templateById } from '../programmes/programmes.templates.js';
-import { decideApplication, pendingApplicationsFor } from './application.service.js';
+import { decideLocked } from './application.service.js';
 import * as repo from './assistance.repository.js';
 
 /**
@@ -105,14 +106,37 @@ export async function closeCampaign(ctx: AppContext, actor: Actor, id: number) {
   return getCampaign(ctx, actor, id);
 }
 
-/** Decide every entry of a campaign waiting at the approver's node (each one still maker-checked and audited). */
+/**
+ * Decide every entry of a campaign waiting at the approver's node, in one transaction (each entry still
+ * maker-checked and audited): the campaign row is locked, so a second decision at the same time finds nothing
+ * left to decide.
+ */
 export async function decideCampaign(
   ctx: AppContext,
   actor: Actor,
   id: number,
   d: { decision: 'approve' | 'reject'; comment?: string },
 ) {
-  const pending = (await pendingApplicationsFor(ctx, actor)).filter((a) => a.campaignId === id);
-  for (const a of pending) await decideApplication(ctx, actor, a.id, d);
-  return { decided: pending.length, campaign: await getCampaign(ctx, actor, id) };
+  require(actor, 'payment.approve');
+  const decided = await transaction(ctx, async (trx) => {
+    const sdb = new ScopedDb(trx, actor.scope);
+    const c = (await repo.campaignCovering(trx, id, actor.scope.path)) ?? (await repo.findCampaign(sdb, id));
+    if (!c) throw new AppError('CAMPAIGN_NOT_FOUND', { id });
+    await lockRow(trx, 'campaign', id);
+    const { rows } = await repo.listApplications(sdb, {
+      path: actor.scope.path,
+      campaignId: id,
+      awaiting: { orgId: actor.scope.orgId, userId: actor.userId },
+      limit: 10_000,
+      offset: 0,
+    });
+    if (rows.length === 0) throw new AppError('CAMPAIGN_NOTHING_PENDING', { title: c.title });
+    const ids = rows.map((r) => Number(r.id));
+    await repo.lockApplications(trx, ids);
+    const events = [];
+    for (const appId of ids.sort((a, b) => a - b)) events.push(await decideLocked(ctx, trx, actor, appId, d));
+    for (const e of events) await appendAudit(trx, ctx.clock, actor, e);
+    return ids.length;
+  });
+  return { decided, campaign: await getCampaign(ctx, actor, id) };
 }

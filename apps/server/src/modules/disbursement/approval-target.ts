@@ -39,14 +39,19 @@ export async function approvalTarget(
   return { orgId, level, label, chainVersion: version, step: decision.step };
 }
 
-/** Maker-checker and the deciding node: the proposer never decides; the decision belongs to the node the amount requires. */
+/**
+ * Maker-checker and the deciding node: whoever created, computed or submitted the subject (the proposer, and
+ * `others`: the submitters, a campaign's organiser) never decides it; the decision belongs to the node the amount
+ * requires.
+ */
 export async function assertMayDecide(
   sdb: ScopedDb,
   actor: Actor,
   subject: { created_by: number | null; required_org_id: number | null; required_level: string | null },
+  others: (number | null)[] = [],
 ) {
-  if (subject.created_by !== null && Number(subject.created_by) === actor.userId)
-    throw new AppError('MAKER_CHECKER', {});
+  const makers = [subject.created_by, ...others].filter((x): x is number => x !== null).map(Number);
+  if (actor.userId !== null && makers.includes(actor.userId)) throw new AppError('MAKER_CHECKER', {});
   if (!actor.system && subject.required_org_id !== null && Number(subject.required_org_id) !== actor.scope.orgId) {
     // The deciding node may be above the caller (a province): its name is shown, nothing else of it.
     const org = await systemSelect(sdb.db, 'org_node', 'approval-routing')
@@ -58,6 +63,12 @@ export async function assertMayDecide(
       level: subject.required_level ?? '',
     });
   }
+}
+
+/** Separation of duties for money: whoever proposed, submitted or approved an item does not also pay it. */
+export function assertIndependentPayer(actor: Actor, involved: (number | null)[]) {
+  if (actor.userId === null) return;
+  if (involved.some((x) => x !== null && Number(x) === actor.userId)) throw new AppError('PAYER_NOT_INDEPENDENT', {});
 }
 
 /** One step of an approval's history (submit, approve, reject, comment), kept with its subject. */

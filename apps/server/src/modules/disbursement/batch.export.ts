@@ -8,7 +8,7 @@ import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import * as repo from './batch.repository.js';
-import { mustFindBatch } from './batch.service.js';
+import { getBatch, mustFindBatch } from './batch.service.js';
 
 const batchStatusZh = (s: string) => batchStatuses.zh[s as keyof typeof batchStatuses.zh] ?? s;
 
@@ -77,8 +77,18 @@ export async function paymentListXlsx(ctx: AppContext, actor: Actor, id: number)
 }
 
 /**
+ * A CSV cell that a spreadsheet will not run: text starting with = + - @ (a formula: =HYPERLINK(…), =cmd|…,
+ * @SUM(…)), a tab or a carriage return gets a leading apostrophe (OWASP's CSV injection advice), then quoting.
+ */
+export function csvCell(v: string) {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
  * The bank transfer file (CSV, UTF-8 with BOM): 流水号 (grant id, echoed in the bank's result file), 户名,
- * 卡号 (full: the bank needs it — the export is audited), 开户行, 金额. The batch moves to 发放中.
+ * 卡号 (full: the bank needs it — the export is audited), 开户行, 金额. A download changes nothing (the batch
+ * moves to 发放中 only by `POST /batches/:id/sent-to-bank`).
  */
 export async function bankFile(ctx: AppContext, actor: Actor, id: number): Promise<string> {
   require(actor, 'fund.write');
@@ -89,7 +99,6 @@ export async function bankFile(ctx: AppContext, actor: Actor, id: number): Promi
     if (b.method !== 'bank' || (b.status !== 'approved' && b.status !== 'paying'))
       throw new AppError('BATCH_BAD_STATUS', { status: batchStatusZh(b.status) });
     const grants = (await repo.allGrantsOfBatch(sdb, id)).filter((g) => g.status === 'approved');
-    const esc = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
     const lines = ['流水号,户名,卡号,开户行,金额'];
     for (const g of grants) {
       const bank = g.bank_enc
@@ -103,12 +112,10 @@ export async function bankFile(ctx: AppContext, actor: Actor, id: number): Promi
           `${bank.bankName ?? ''}${bank.branch ?? ''}`,
           formatYuan(Number(g.amount_fen)).replace(/,/g, ''),
         ]
-          .map(esc)
+          .map(csvCell)
           .join(','),
       );
     }
-    const now = ctx.clock.now().toISOString();
-    await repo.updateBatch(trx, id, { status: 'paying', updated_at: now });
     await appendAudit(trx, ctx.clock, actor, {
       action: 'batch.bank_file',
       entityType: 'disbursement_batch',
@@ -119,4 +126,28 @@ export async function bankFile(ctx: AppContext, actor: Actor, id: number): Promi
     });
     return `\uFEFF${lines.join('\r\n')}\r\n`;
   });
+}
+
+/** The bank file went to the bank: an approved batch moves to 发放中 (once; a second call finds it moved). */
+export async function markSentToBank(ctx: AppContext, actor: Actor, id: number) {
+  require(actor, 'fund.write');
+  await transaction(ctx, async (trx) => {
+    const sdb = new ScopedDb(trx, actor.scope);
+    await repo.lockRow(trx, 'disbursement_batch', id);
+    const b = await mustFindBatch(sdb, id);
+    if (b.method !== 'bank' || b.status !== 'approved')
+      throw new AppError('BATCH_BAD_STATUS', { status: batchStatusZh(b.status) });
+    if (!(await repo.moveBatch(trx, id, ['approved'], { status: 'paying', updated_at: ctx.clock.now().toISOString() })))
+      throw new AppError('BATCH_BAD_STATUS', { status: batchStatusZh('paying') });
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'batch.sent_to_bank',
+      entityType: 'disbursement_batch',
+      entityId: id,
+      orgPath: b.org_path,
+      chain: b.province_code,
+      before: { status: b.status },
+      after: { status: 'paying' },
+    });
+  });
+  return getBatch(ctx, actor, id);
 }

@@ -6,9 +6,11 @@ import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import { textLines } from '../../platform/tabular/text-lines.js';
+import { campaignCovering } from '../assistance/assistance.repository.js';
 import { fundAt } from '../funds/funds.repository.js';
 import { assertFundServes, postEntry } from '../funds/ledger.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
+import { assertIndependentPayer } from './approval-target.js';
 import * as repo from './batch.repository.js';
 import { getBatch, mustFindBatch } from './batch.service.js';
 
@@ -54,6 +56,12 @@ export async function payGrants(
   if (!fund) throw new AppError('FUND_NOT_FOUND', { id: payer.fundId });
   assertFundServes(fund, payer.programme);
   const total = grants.reduce((s, g) => s + Number(g.amount_fen), 0);
+  const now = ctx.clock.now().toISOString();
+  // The grants move approved → paid before the money does: a grant another transaction already paid (or failed)
+  // does not move, and then nothing is posted (the transaction rolls back).
+  const ids = grants.map((g) => Number(g.id));
+  const moved = await repo.moveGrants(trx, ids, 'approved', { status: 'paid', paid_at: now, updated_at: now });
+  if (moved !== ids.length) throw new AppError('GRANT_BAD_STATUS', { status: grantStatusZh('paid') });
   const entryId = await postEntry(trx, ctx.clock, actor, {
     node,
     kind: 'payment',
@@ -71,12 +79,7 @@ export async function payGrants(
       { node, fund, kind: 'cash' as const, creditFen: total },
     ],
   });
-  const now = ctx.clock.now().toISOString();
-  await repo.setGrants(
-    trx,
-    grants.map((g) => Number(g.id)),
-    { status: 'paid', paid_at: now, ledger_entry_id: entryId, updated_at: now },
-  );
+  await repo.setGrants(trx, ids, { ledger_entry_id: entryId });
   await repo.markAssisted(
     trx,
     grants.map((g) => Number(g.household_id)),
@@ -100,18 +103,51 @@ async function closeIfDone(trx: Db, actor: Actor, batchId: number, now: string) 
   await repo.updateBatch(trx, batchId, { status: open ? 'paying' : 'closed', updated_at: now });
 }
 
+/**
+ * Who proposed, submitted or approved a batch or an application (and organised the campaign an application is
+ * an entry of): none of them pays it.
+ */
+async function involvedIn(
+  sdb: ScopedDb,
+  type: 'batch' | 'application',
+  subject: { id: number; created_by: number | null; campaign_id?: number | null; org_path: string },
+) {
+  const steps = await repo.stepActors(sdb, type, Number(subject.id), ['submit', 'approve']);
+  const campaign =
+    subject.campaign_id == null ? null : await campaignCovering(sdb.db, Number(subject.campaign_id), subject.org_path);
+  return [subject.created_by, campaign?.created_by ?? null, ...steps];
+}
+
+/**
+ * The batch row locked for the payment's transaction, still payable, and the payer independent of its makers
+ * and approvers: concurrent payments of one batch queue on the lock and the later ones see it paid.
+ */
+async function lockedPayableBatch(trx: Db, sdb: ScopedDb, actor: Actor, id: number) {
+  await repo.lockRow(trx, 'disbursement_batch', id);
+  const b = await mustFindBatch(sdb, id);
+  if (b.status !== 'approved' && b.status !== 'paying')
+    throw new AppError('BATCH_BAD_STATUS', { status: batchStatusZh(b.status) });
+  assertIndependentPayer(actor, await involvedIn(sdb, 'batch', b));
+  return b;
+}
+
 /** Bank transfer confirmed for every approved grant of the batch (or the listed ones): paid, in one entry. */
 export async function payBatch(ctx: AppContext, actor: Actor, id: number, grantIds?: number[]) {
   require(actor, 'fund.write');
   await transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
-    const b = await mustFindBatch(sdb, id);
-    if (b.status !== 'approved' && b.status !== 'paying')
-      throw new AppError('BATCH_BAD_STATUS', { status: batchStatusZh(b.status) });
+    const b = await lockedPayableBatch(trx, sdb, actor, id);
     if (b.method === 'cash') throw new AppError('GRANT_SIGNATURE_REQUIRED', {});
-    const grants = (await repo.allGrantsOfBatch(sdb, id)).filter(
-      (g) => g.status === 'approved' && (!grantIds || grantIds.includes(Number(g.id))),
-    );
+    const all = await repo.allGrantsOfBatch(sdb, id);
+    const grants = all.filter((g) => g.status === 'approved' && (!grantIds || grantIds.includes(Number(g.id))));
+    if (grantIds) {
+      const byId = new Map(all.map((g) => [Number(g.id), g]));
+      for (const gid of grantIds) {
+        const g = byId.get(gid);
+        if (!g) throw new AppError('GRANT_NOT_FOUND', { id: gid });
+        if (g.status !== 'approved') throw new AppError('GRANT_BAD_STATUS', { status: grantStatusZh(g.status) });
+      }
+    }
     const paid = await payGrants(ctx, trx, actor, batchPayer(b), grants, `${b.title} 银行代发`);
     await closeIfDone(trx, actor, id, ctx.clock.now().toISOString());
     await appendAudit(trx, ctx.clock, actor, {
@@ -139,15 +175,26 @@ export async function markGrant(
   require(actor, 'fund.write');
   return transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
-    const g = await repo.findGrant(sdb, grantId);
-    if (!g) throw new AppError('GRANT_NOT_FOUND', { id: grantId });
+    const found = await repo.findGrant(sdb, grantId);
+    if (!found) throw new AppError('GRANT_NOT_FOUND', { id: grantId });
+    // Lock what the grant belongs to first (the same order as paying a whole batch), then read the grant again.
+    if (found.batch_id !== null) await repo.lockRow(trx, 'disbursement_batch', Number(found.batch_id));
+    if (found.application_id !== null) await repo.lockRow(trx, 'assistance_application', Number(found.application_id));
+    const g = (await repo.findGrant(sdb, grantId)) as repo.GrantRow;
     if (g.status !== 'approved') throw new AppError('GRANT_BAD_STATUS', { status: grantStatusZh(g.status) });
     const batch = g.batch_id === null ? null : await mustFindBatch(sdb, Number(g.batch_id));
     const app = g.application_id === null ? null : await repo.findApplication(sdb, Number(g.application_id));
     const now = ctx.clock.now().toISOString();
     if (m.status === 'failed') {
-      await repo.setGrants(trx, [grantId], { status: 'failed', failure_reason: m.reason, updated_at: now });
+      const moved = await repo.moveGrants(trx, [grantId], 'approved', {
+        status: 'failed',
+        failure_reason: m.reason,
+        updated_at: now,
+      });
+      if (moved !== 1) throw new AppError('GRANT_BAD_STATUS', { status: grantStatusZh('failed') });
     } else {
+      if (batch) assertIndependentPayer(actor, await involvedIn(sdb, 'batch', batch));
+      if (app) assertIndependentPayer(actor, await involvedIn(sdb, 'application', app));
       const signature = checkSignature(g, m.signature);
       if (signature) await repo.setGrants(trx, [grantId], { signature_json: signature });
       const payer: Payer | null = batch
@@ -163,7 +210,8 @@ export async function markGrant(
       if (!payer) throw new AppError('GRANT_NOT_FOUND', { id: grantId });
       const what = batch?.title ?? programmes.zh[g.programme as keyof typeof programmes.zh] ?? g.programme;
       await payGrants(ctx, trx, actor, payer, [g], `${what} ${g.recipient_name}`);
-      if (app) await repo.setApplicationStatus(trx, Number(app.id), 'paid', now);
+      if (app && !(await repo.moveApplication(trx, Number(app.id), 'approved', 'paid', now)))
+        throw new AppError('GRANT_BAD_STATUS', { status: grantStatusZh('paid') });
     }
     if (batch) await closeIfDone(trx, actor, Number(batch.id), now);
     await appendAudit(trx, ctx.clock, actor, {
@@ -196,9 +244,7 @@ export async function reconcileBatch(ctx: AppContext, actor: Actor, id: number, 
   });
   const result = await transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
-    const b = await mustFindBatch(sdb, id);
-    if (b.status !== 'approved' && b.status !== 'paying')
-      throw new AppError('BATCH_BAD_STATUS', { status: batchStatusZh(b.status) });
+    const b = await lockedPayableBatch(trx, sdb, actor, id);
     const grants = new Map((await repo.allGrantsOfBatch(sdb, id)).map((g) => [Number(g.id), g]));
     const seen = new Set<number>();
     for (const p of parsed) {
@@ -213,7 +259,14 @@ export async function reconcileBatch(ctx: AppContext, actor: Actor, id: number, 
     const paid = await payGrants(ctx, trx, actor, batchPayer(b), okGrants, `${b.title} 银行回单对账`);
     const now = ctx.clock.now().toISOString();
     for (const p of parsed.filter((x) => !x.ok))
-      await repo.setGrants(trx, [p.grantId], { status: 'failed', failure_reason: p.reason, updated_at: now });
+      if (
+        (await repo.moveGrants(trx, [p.grantId], 'approved', {
+          status: 'failed',
+          failure_reason: p.reason,
+          updated_at: now,
+        })) !== 1
+      )
+        throw new AppError('GRANT_BAD_STATUS', { status: grantStatusZh('failed') });
     await closeIfDone(trx, actor, id, now);
     const summary = { paid: okGrants.length, failed: parsed.length - okGrants.length, paidFen: paid?.totalFen ?? 0 };
     await appendAudit(trx, ctx.clock, actor, {

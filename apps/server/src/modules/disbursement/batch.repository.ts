@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
+import { isPostgres } from '../../platform/db/dialect.js';
 import type { ApprovalTable, AssistanceGrantTable, DisbursementBatchTable } from '../../platform/db/schema-money.js';
 import { type ScopedDb, subtreeEnd, systemSelect } from '../../platform/db/scoped.js';
 
@@ -16,6 +17,35 @@ export function findBatch(sdb: ScopedDb, id: number) {
   return sdb.selectFrom('disbursement_batch').selectAll().where('id', '=', id).executeTakeFirst() as Promise<
     BatchRow | undefined
   >;
+}
+
+/**
+ * Lock one row until the transaction ends, before reading it to decide a transition: on PostgreSQL concurrent
+ * transitions of the same subject queue here and each then reads the committed state (SELECT … FOR UPDATE);
+ * SQLite runs one write transaction at a time on its single connection, so the lock is the transaction itself.
+ */
+export async function lockRow(
+  trx: Db,
+  table: 'disbursement_batch' | 'assistance_application' | 'campaign' | 'programme_budget',
+  id: number,
+) {
+  if (isPostgres(trx)) await sql`select id from ${sql.table(table)} where id = ${id} for update`.execute(trx);
+}
+
+/** A status change that happens only from the expected statuses: false when another transaction got there first. */
+export async function moveBatch(
+  trx: Db,
+  id: number,
+  from: string[],
+  patch: Partial<Omit<DisbursementBatchTable, 'id'>> & { status: string },
+) {
+  const r = await trx
+    .updateTable('disbursement_batch')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function updateBatch(trx: Db, id: number, patch: Partial<Omit<DisbursementBatchTable, 'id'>>) {
@@ -168,6 +198,26 @@ export async function setGrants(trx: Db, ids: number[], patch: Partial<Omit<Assi
     await trx.updateTable('assistance_grant').set(patch).where('id', 'in', part).execute();
 }
 
+/** Move grants from one status to another; returns how many moved (fewer than asked: someone else moved them). */
+export async function moveGrants(
+  trx: Db,
+  ids: number[],
+  from: string,
+  patch: Partial<Omit<AssistanceGrantTable, 'id'>> & { status: string },
+) {
+  let n = 0;
+  for (const part of slices(ids)) {
+    const r = await trx
+      .updateTable('assistance_grant')
+      .set(patch)
+      .where('id', 'in', part)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    n += Number(r.numUpdatedRows);
+  }
+  return n;
+}
+
 export async function setBatchGrantStatus(trx: Db, batchId: number, from: string, to: string, now: string) {
   await trx
     .updateTable('assistance_grant')
@@ -191,6 +241,18 @@ export function approvalsOf(sdb: ScopedDb, subjectType: string, subjectId: numbe
     .execute();
 }
 
+/** The people who submitted or decided a subject (maker-checker, and who may not pay it). */
+export async function stepActors(sdb: ScopedDb, subjectType: string, subjectId: number, decisions: string[]) {
+  const rows = await sdb
+    .selectFrom('approval')
+    .select('actor_id')
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .where('decision', 'in', decisions)
+    .execute();
+  return rows.map((r) => (r.actor_id === null ? null : Number(r.actor_id))).filter((x): x is number => x !== null);
+}
+
 export function grantsOfHousehold(sdb: ScopedDb, householdId: number) {
   return sdb
     .selectFrom('assistance_grant')
@@ -209,8 +271,15 @@ export function findApplication(sdb: ScopedDb, id: number) {
   return sdb.selectFrom('assistance_application').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function setApplicationStatus(trx: Db, id: number, status: string, now: string) {
-  await trx.updateTable('assistance_application').set({ status, updated_at: now }).where('id', '=', id).execute();
+/** An application's status change from an expected status: false when another transaction got there first. */
+export async function moveApplication(trx: Db, id: number, from: string, status: string, now: string) {
+  const r = await trx
+    .updateTable('assistance_application')
+    .set({ status, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** The names of the unions the grants' households belong to, in one query. */

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { TEXT_LINE_LIMITS } from '../../platform/tabular/text-lines.js';
-import { bankFile, paymentList, paymentListXlsx } from './batch.export.js';
+import { bankFile, markSentToBank, paymentList, paymentListXlsx } from './batch.export.js';
 import { markGrant, payBatch, reconcileBatch } from './batch.pay.js';
 import {
   batchGrants,
@@ -188,7 +188,7 @@ export function registerBatchRoutes(api: Api, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'The bank transfer file (full card numbers; audited); the batch moves to 发放中',
+        summary: 'The bank transfer file (full card numbers, formula cells neutralised; audited); changes nothing',
         params: IdParamSchema,
         produces: ['text/csv'],
       },
@@ -198,6 +198,18 @@ export function registerBatchRoutes(api: Api, ctx: AppContext) {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', attachment('bank-transfer.csv', '银行代发文件.csv'))
         .send(await bankFile(ctx, actorOf(req), req.params.id)),
+  );
+  api.post(
+    '/v1/batches/:id/sent-to-bank',
+    {
+      schema: {
+        tags,
+        summary: 'The bank file went to the bank: the batch moves to 发放中',
+        params: IdParamSchema,
+        ...r,
+      },
+    },
+    async (req) => markSentToBank(ctx, actorOf(req), req.params.id),
   );
   api.get(
     '/v1/households/:id/grants',

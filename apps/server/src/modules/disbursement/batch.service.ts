@@ -1,8 +1,8 @@
-import type { BatchInputSchema } from '@bangfu/contracts';
+import type { Action, BatchInputSchema } from '@bangfu/contracts';
 import { batchStatuses, programmes } from '@bangfu/contracts';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
-import { type Actor, require } from '../../platform/auth/actor.js';
+import { type Actor, allows, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
@@ -236,6 +236,7 @@ export async function submitBatch(ctx: AppContext, actor: Actor, id: number, com
   require(actor, 'assistance.propose');
   await transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
+    await repo.lockRow(trx, 'disbursement_batch', id);
     const b = await mustFindBatch(sdb, id);
     mustBe(b, 'computed', 'rejected');
     const totals = await repo.batchTotals(sdb, id);
@@ -247,7 +248,7 @@ export async function submitBatch(ctx: AppContext, actor: Actor, id: number, com
       ctx.clock.now().toISOString().slice(0, 10),
     );
     const now = ctx.clock.now().toISOString();
-    await repo.updateBatch(trx, id, {
+    const moved = await repo.moveBatch(trx, id, ['computed', 'rejected'], {
       status: 'pending_approval',
       required_level: target.level,
       required_org_id: target.orgId,
@@ -255,6 +256,7 @@ export async function submitBatch(ctx: AppContext, actor: Actor, id: number, com
       grant_count: totals.count,
       updated_at: now,
     });
+    if (!moved) throw new AppError('BATCH_BAD_STATUS', { status: statusZh('pending_approval') });
     await recordStep(
       trx,
       actor,
@@ -291,10 +293,15 @@ export async function decideBatch(
   require(actor, 'payment.approve');
   await transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
+    await repo.lockRow(trx, 'disbursement_batch', id);
     const b = await mustFindBatch(sdb, id);
     mustBe(b, 'pending_approval');
-    await assertMayDecide(sdb, actor, b);
+    // Whoever created (computed) the batch or submitted it cannot decide it.
+    await assertMayDecide(sdb, actor, b, await repo.stepActors(sdb, 'batch', id, ['submit']));
     const now = ctx.clock.now().toISOString();
+    const to = d.decision === 'approve' ? 'approved' : 'rejected';
+    if (!(await repo.moveBatch(trx, id, ['pending_approval'], { status: to, updated_at: now })))
+      throw new AppError('BATCH_BAD_STATUS', { status: statusZh(to) });
     if (d.decision === 'approve') {
       await assertWithinBudget(sdb, b, b.programme, quarterOf(b.period).year, Number(b.total_fen));
       await repo.setBatchGrantStatus(trx, id, 'proposed', 'approved', now);
@@ -302,7 +309,6 @@ export async function decideBatch(
       // Rejected grants stop counting as live: the households may be proposed again.
       await repo.setBatchGrantStatus(trx, id, 'proposed', 'void', now);
     }
-    await repo.updateBatch(trx, id, { status: d.decision === 'approve' ? 'approved' : 'rejected', updated_at: now });
     await recordStep(
       trx,
       actor,
@@ -321,17 +327,30 @@ export async function decideBatch(
   return getBatch(ctx, actor, id);
 }
 
-/** A comment on a batch, by anyone who may read it (kept with the approvals). */
+/** Who takes part in a batch's work and may therefore comment on it; read-only roles write nothing. */
+const COMMENTERS: Action[] = ['assistance.propose', 'payment.approve', 'fund.write', 'programme.write'];
+
+/** A comment on a batch by someone who works on it (kept with the approvals, audited). */
 export async function commentBatch(ctx: AppContext, actor: Actor, id: number, comment: string) {
   require(actor, 'programme.read');
+  if (!COMMENTERS.some((a) => allows(actor, a))) throw new AppError('FORBIDDEN', { action: COMMENTERS.join('|') });
   await transaction(ctx, async (trx) => {
     const b = await mustFindBatch(new ScopedDb(trx, actor.scope), id);
+    const at = ctx.clock.now().toISOString();
     await recordStep(
       trx,
       actor,
       { type: 'batch', id, org: b },
-      { level: b.required_level ?? '', decision: 'comment', comment, at: ctx.clock.now().toISOString() },
+      { level: b.required_level ?? '', decision: 'comment', comment, at },
     );
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'batch.comment',
+      entityType: 'disbursement_batch',
+      entityId: id,
+      orgPath: b.org_path,
+      chain: b.province_code,
+      after: { comment },
+    });
   });
   return getBatch(ctx, actor, id);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
+import { isPostgres } from '../../platform/db/dialect.js';
 import type { FundTable } from '../../platform/db/schema-money.js';
 import { type ScopedDb, subtreeEnd } from '../../platform/db/scoped.js';
 
@@ -14,10 +15,13 @@ export function findFund(sdb: ScopedDb, id: number) {
   return sdb.selectFrom('fund').selectAll().where('id', '=', id).executeTakeFirst() as Promise<FundRow | undefined>;
 }
 
-/** A fund as seen from a node: owned by the node's subtree, or reaching it through an account of the node. */
+/**
+ * A fund that can pay at a node: owned by the node itself, or reaching it through an account of the node
+ * (allocated down to it). A fund of another node — a sibling county's, a child's — is not there (undefined).
+ */
 export async function fundAt(sdb: ScopedDb, fundId: number, orgId: number): Promise<FundRow | undefined> {
   const own = await findFund(sdb, fundId);
-  if (own) return own;
+  if (own && Number(own.org_id) === orgId) return own;
   return (await sdb
     .selectFrom('ledger_account')
     .innerJoin('fund', 'fund.id', 'ledger_account.fund_id')
@@ -176,6 +180,14 @@ export function budgetFor(sdb: ScopedDb, orgId: number, programme: string, year:
     .where('programme', '=', programme)
     .where('year', '=', year)
     .executeTakeFirst();
+}
+
+/**
+ * Hold a budget row until the transaction ends (PostgreSQL: FOR UPDATE; SQLite runs one write transaction at a
+ * time): approvals against the same budget check it one after the other, each seeing the others' grants.
+ */
+export async function lockBudget(db: Db, id: number) {
+  if (isPostgres(db)) await sql`select id from programme_budget where id = ${id} for update`.execute(db);
 }
 
 /** Money paid or committed (proposed, approved, paid grants) for a programme and year in a subtree. */

@@ -22,7 +22,7 @@ import {
 } from './funds.service.js';
 
 const tags = ['funds and ledger'];
-const OrgQuery = z.object({ orgId: z.coerce.number().int().positive() });
+const OrgQuery = z.object({ orgId: z.coerce.number().int().positive().max(2_147_483_647) });
 const Any = z.object({}).passthrough();
 const Entry = z.object({ entryId: z.number().int() });
 
@@ -97,7 +97,7 @@ export function registerFundRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Ledger entries of a subtree, newest first, with their lines',
         querystring: OrgQuery.extend({
-          fundId: z.coerce.number().int().positive().optional(),
+          fundId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),

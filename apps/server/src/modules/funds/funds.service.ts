@@ -335,6 +335,7 @@ export async function assertWithinBudget(
 ) {
   const budget = await repo.budgetFor(sdb, Number(node.org_id), programme, year);
   if (!budget) return;
+  await repo.lockBudget(sdb.db, Number(budget.id));
   const used = await repo.usedInYear(sdb, node.org_path, programme, year);
   if (used > Number(budget.amount_fen))
     throw new AppError('BUDGET_EXCEEDED', {

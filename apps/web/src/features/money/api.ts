@@ -229,6 +229,7 @@ export const batchApi = {
     api.post<Batch>(`/batches/${id}/decision`, { decision, comment }),
   comment: (id: number, comment: string) => api.post<Batch>(`/batches/${id}/comments`, { comment }),
   pay: (id: number, grantIds?: number[]) => api.post<Batch>(`/batches/${id}/pay`, { grantIds }),
+  sentToBank: (id: number) => api.post<Batch>(`/batches/${id}/sent-to-bank`),
   reconcile: (id: number, file: File) => {
     const form = new FormData();
     form.append('file', file);

@@ -88,7 +88,8 @@ export function BatchActions({ batch }: { batch: Batch }) {
       if (kind === 'xlsx') await download(`/batches/${batch.id}/payment-list.xlsx`, `发放名单-${batch.batchNo}.xlsx`);
       else {
         await download(`/batches/${batch.id}/bank-file.csv`, `银行代发-${batch.batchNo}.csv`);
-        // The batch moved to 发放中 on the server.
+        // The download changes nothing on the server: the batch moves to 发放中 by an explicit step.
+        if (batch.status === 'approved') await batchApi.sentToBank(batch.id);
         await qc.invalidateQueries({ queryKey: ['batches'] });
       }
     } catch (e) {
