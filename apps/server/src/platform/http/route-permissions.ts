@@ -152,12 +152,7 @@ export const routePermissions: Record<string, RoutePermission> = {
   'GET /api/v1/batches/:id/payment-list': r('programme.read'),
   'GET /api/v1/batches/:id/payment-list.xlsx': r('programme.read'),
   'GET /api/v1/batches/:id/bank-file.csv': reveal('fund.write'),
-  'GET /api/v1/households/:id/grants': r('programme.read', {
-    gap: {
-      roles: ['hotline_operator', 'employment_officer', 'legal_aid_officer'],
-      why: 'householdGrants requires only archive.read: the desk officers read a household’s money',
-    },
-  }),
+  'GET /api/v1/households/:id/grants': r('programme.read'),
 
   // donated goods
   'POST /api/v1/goods/receipts': r('assistance.propose'),
