@@ -2,7 +2,7 @@ import type { BatchInputSchema } from '@bangfu/contracts';
 import { batchStatuses, programmes } from '@bangfu/contracts';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
-import { type Actor, require } from '../../platform/auth/actor.js';
+import { type Actor, require, requireAny } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
@@ -321,9 +321,12 @@ export async function decideBatch(
   return getBatch(ctx, actor, id);
 }
 
-/** A comment on a batch, by anyone who may read it (kept with the approvals). */
+/** Who takes part in a batch and may comment on it (kept with the approvals); read-only roles may not. */
+export const BATCH_COMMENTERS = ['assistance.propose', 'payment.approve', 'fund.write'] as const;
+
+/** A comment on a batch by its proposers, approvers or finance (kept with the approvals, audited). */
 export async function commentBatch(ctx: AppContext, actor: Actor, id: number, comment: string) {
-  require(actor, 'programme.read');
+  requireAny(actor, BATCH_COMMENTERS);
   await transaction(ctx, async (trx) => {
     const b = await mustFindBatch(new ScopedDb(trx, actor.scope), id);
     await recordStep(
@@ -332,6 +335,14 @@ export async function commentBatch(ctx: AppContext, actor: Actor, id: number, co
       { type: 'batch', id, org: b },
       { level: b.required_level ?? '', decision: 'comment', comment, at: ctx.clock.now().toISOString() },
     );
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'batch.comment',
+      entityType: 'disbursement_batch',
+      entityId: id,
+      orgPath: b.org_path,
+      chain: b.province_code,
+      after: { comment },
+    });
   });
   return getBatch(ctx, actor, id);
 }

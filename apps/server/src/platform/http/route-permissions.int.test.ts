@@ -138,6 +138,15 @@ describe.each(testDialects)('authorization matrix on %s', (dialect) => {
     expect(writable.map((r) => `${r.method} ${r.url}`)).toEqual([]);
   });
 
+  it('a batch comment is written by those who take part in it, never by read-only roles, and audited', async () => {
+    const url = `/api/v1/batches/${w.fx.own.batchId}/comments`;
+    expect((await w.callers.auditor.post(url, { comment: '只读' })).status).toBe(403);
+    expect((await w.callers.admin.post(url, { comment: '管理员' })).status).toBe(403);
+    expect((await w.callers.finance.post(url, { comment: '财务意见' })).status).toBe(200);
+    const audit = await w.callers.auditor.get('/api/v1/audit?action=batch.comment');
+    expect(audit.body.items.map((e: { after: unknown }) => e.after)).toContainEqual({ comment: '财务意见' });
+  });
+
   it('every route answers every role at its node, a child, a sibling and the parent as the table says', async () => {
     const n = { i: 0 };
     const ordered = [

@@ -142,10 +142,7 @@ export const routePermissions: Record<string, RoutePermission> = {
   'POST /api/v1/batches/:id/submit': r('assistance.propose'),
   'POST /api/v1/batches/:id/decision': r('payment.approve'),
   // A comment is kept with the approvals: those who take part in the batch may write one, not read-only roles.
-  'POST /api/v1/batches/:id/comments': r(
-    { anyOf: ['assistance.propose', 'payment.approve', 'fund.write'] },
-    { gap: { roles: ['admin', 'auditor'], why: 'commentBatch requires only programme.read (issue 8 §6)' } },
-  ),
+  'POST /api/v1/batches/:id/comments': r({ anyOf: ['assistance.propose', 'payment.approve', 'fund.write'] }),
   'POST /api/v1/batches/:id/pay': r('fund.write'),
   'POST /api/v1/batches/:id/reconcile': r('fund.write'),
   'POST /api/v1/grants/:id/mark': r('fund.write'),
