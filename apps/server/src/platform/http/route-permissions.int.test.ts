@@ -1,4 +1,5 @@
 import { type Role, roles } from '@bangfu/contracts';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, multipart, type Placement, placements, type World } from '../../test-support/authz-fixtures.js';
 import { testDialects } from '../../test-support/db.js';
@@ -24,6 +25,43 @@ import { type RoutePermission, routePermissions, satisfies } from './route-permi
  */
 
 const SEND_BATCH = 40;
+/** Tables a read may legitimately write: the audit trail of reads (personal data, exports) and the session touch. */
+const READ_MAY_WRITE = new Set(['audit_log', 'audit_head', 'session']);
+
+/** Every table's rows, to tell whether a GET changed anything. */
+async function fingerprint(w: World): Promise<Map<string, string>> {
+  const db = w.env.ctx.db;
+  const tables = (await db.introspection.getTables()).map((t) => t.name).filter((t) => !READ_MAY_WRITE.has(t));
+  const out = new Map<string, string>();
+  for (const t of tables) {
+    const rows = await (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+      .selectFrom(t)
+      .selectAll()
+      .execute();
+    out.set(
+      t,
+      rows
+        .map((r) => JSON.stringify(r))
+        .sort()
+        .join('\n'),
+    );
+  }
+  return out;
+}
+
+/** Wait until no background work (batch computation, import validation or commit) is running. */
+async function settle(w: World) {
+  const db = w.env.ctx.db;
+  for (let i = 0; i < 400; i++) {
+    const busy =
+      (await db.selectFrom('disbursement_batch').select('id').where('status', '=', 'computing').execute()).length +
+      (await db.selectFrom('archive_import').select('id').where('status', 'in', ['validating', 'committing']).execute())
+        .length;
+    if (busy === 0) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('background work did not settle');
+}
 
 interface Case {
   key: string;
@@ -106,6 +144,15 @@ function casesOf(w: World, route: RegisteredRoute, n: { i: number }): Promise<Ca
   );
 }
 
+async function auditorId(w: World): Promise<number> {
+  const u = await w.env.ctx.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', 'r-auditor')
+    .executeTakeFirstOrThrow();
+  return Number(u.id);
+}
+
 describe.each(testDialects)('authorization matrix on %s', (dialect) => {
   let w: World;
   let routes: RegisteredRoute[];
@@ -156,8 +203,27 @@ describe.each(testDialects)('authorization matrix on %s', (dialect) => {
     const problems: string[] = [];
     let calls = 0;
     let granted = 0;
+    // No GET changes state (issue 8 §6): around each run of consecutive GET routes only the audit trail of the
+    // reads may grow (a fingerprint of every other table before and after).
+    let before: Map<string, string> | null = null;
+    let gets: string[] = [];
+    const checkGets = async () => {
+      if (!before) return;
+      const after = await fingerprint(w);
+      const b = before;
+      const changed = [...after.keys()].filter((t) => after.get(t) !== b.get(t));
+      if (changed.length) problems.push(`one of GET ${gets.join(', ')} changed ${changed.join(', ')}`);
+      before = null;
+      gets = [];
+    };
     for (const route of ordered) {
       const cases = await casesOf(w, route, n);
+      if (route.method !== 'GET') await checkGets();
+      else if (!before) {
+        await settle(w);
+        before = await fingerprint(w);
+      }
+      if (route.method === 'GET') gets.push(route.url);
       for (let i = 0; i < cases.length; i += SEND_BATCH) {
         const chunk = cases.slice(i, i + SEND_BATCH);
         const answers = await Promise.all(chunk.map((c) => send(w, c)));
@@ -170,9 +236,24 @@ describe.each(testDialects)('authorization matrix on %s', (dialect) => {
         });
       }
     }
+    await checkGets();
     expect(calls).toBeGreaterThan(3000);
     // Not a test that passes because everything is refused: permitted callers get real answers on their own data.
     expect(granted).toBeGreaterThan(300);
     expect(problems).toEqual([]);
+
+    // The read-only auditor wrote nothing anywhere: its only audit entries are its sign-in and sign-out and the
+    // audited reads (exports, the goods sign-off sheet).
+    const me = (await w.callers.auditor.get('/api/v1/auth/me')).body;
+    const rows = await w.env.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('actor_id', '=', me?.id ?? (await auditorId(w)))
+      .execute();
+    expect(
+      [...new Set(rows.map((r) => r.action))].filter(
+        (a) => !/^auth\.(login|logout)$|\.export$|\.read_personal$|^goods\.handout_sheet$/.test(a),
+      ),
+    ).toEqual([]);
   }, 300_000);
 });
