@@ -2,7 +2,7 @@ import type { Action, BatchInputSchema } from '@bangfu/contracts';
 import { batchStatuses, programmes } from '@bangfu/contracts';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
-import { type Actor, allows, require } from '../../platform/auth/actor.js';
+import { type Actor, allows, require, requireAny } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
@@ -327,13 +327,12 @@ export async function decideBatch(
   return getBatch(ctx, actor, id);
 }
 
-/** Who takes part in a batch's work and may therefore comment on it; read-only roles write nothing. */
-const COMMENTERS: Action[] = ['assistance.propose', 'payment.approve', 'fund.write', 'programme.write'];
+/** Who takes part in a batch and may comment on it (kept with the approvals); read-only roles may not. */
+export const BATCH_COMMENTERS = ['assistance.propose', 'payment.approve', 'fund.write'] as const;
 
-/** A comment on a batch by someone who works on it (kept with the approvals, audited). */
+/** A comment on a batch by its proposers, approvers or finance (kept with the approvals, audited). */
 export async function commentBatch(ctx: AppContext, actor: Actor, id: number, comment: string) {
-  require(actor, 'programme.read');
-  if (!COMMENTERS.some((a) => allows(actor, a))) throw new AppError('FORBIDDEN', { action: COMMENTERS.join('|') });
+  requireAny(actor, BATCH_COMMENTERS);
   await transaction(ctx, async (trx) => {
     const b = await mustFindBatch(new ScopedDb(trx, actor.scope), id);
     const at = ctx.clock.now().toISOString();

@@ -26,6 +26,12 @@ export function require(actor: Actor, action: Action): void {
   if (!can(actor.roles, action)) throw new AppError('FORBIDDEN', { action });
 }
 
+/** At least one of the actions (e.g. a batch comment by its proposer, approver or finance). */
+export function requireAny(actor: Actor, anyOf: readonly Action[]): void {
+  if (actor.system) return;
+  if (!anyOf.some((a) => can(actor.roles, a))) throw new AppError('FORBIDDEN', { action: anyOf.join('|') });
+}
+
 export function allows(actor: Actor, action: Action): boolean {
   return actor.system === true || can(actor.roles, action);
 }

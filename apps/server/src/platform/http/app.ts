@@ -43,11 +43,32 @@ import { VERSION } from './version.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultWebDist = path.resolve(here, '../../../../web/dist');
 
+/** A registered route as the route-permission table keys it: 'GET /api/v1/households/:id'. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  public: boolean;
+}
+const routeTables = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/** Every route the app registered (HEAD routes Fastify adds for GETs left out), in registration order. */
+export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
+  return routeTables.get(app) ?? [];
+}
+
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: ctx.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
+  });
+  const routes: RegisteredRoute[] = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const m of Array.isArray(r.method) ? r.method : [r.method]) {
+      if (m === 'HEAD') continue;
+      routes.push({ method: m, url: r.url, public: r.config?.public === true });
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../../lib/errors';
+import { usePermission } from '../../auth/api';
 import { type Approval, type Batch, batchApi, useBatchAction } from '../api';
 import { yuan } from '../money';
 
@@ -14,7 +15,10 @@ export function useLevelLabel(): (level: string | null | undefined) => string {
   return (level) => (level ? t(`money.level.${level}`, { defaultValue: level }) : '—');
 }
 
-/** 审批记录: submissions, decisions and comments, oldest first; anyone who may read the batch may comment. */
+/**
+ * 审批记录: submissions, decisions and comments, oldest first. Those who take part in the batch (proposers,
+ * approvers, finance) may comment; read-only roles only read (the server refuses them).
+ */
 export function ApprovalHistory({ batch }: { batch: Batch }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -23,6 +27,8 @@ export function ApprovalHistory({ batch }: { batch: Batch }) {
   const [text, setText] = useState('');
   const comment = useBatchAction((c: string) => batchApi.comment(batch.id, c));
   const items = batch.approvals ?? [];
+  const can = usePermission();
+  const mayComment = ['assistance.propose', 'payment.approve', 'fund.write'].some(can);
   return (
     <div data-testid="approval-history">
       {items.length ? (
@@ -49,30 +55,32 @@ export function ApprovalHistory({ batch }: { batch: Batch }) {
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('money.approvals.noHistory')} />
       )}
-      <Space.Compact style={{ width: '100%', maxWidth: 640 }}>
-        <Input
-          value={text}
-          maxLength={1000}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={t('money.approvals.commentPlaceholder')}
-          aria-label={t('money.approvals.comment')}
-        />
-        <Button
-          loading={comment.isPending}
-          disabled={!text.trim()}
-          onClick={() =>
-            comment.mutateAsync(text.trim()).then(
-              () => {
-                setText('');
-                message.success(t('money.approvals.commented'));
-              },
-              (e: unknown) => message.error(errorText(e)),
-            )
-          }
-        >
-          {t('money.approvals.comment')}
-        </Button>
-      </Space.Compact>
+      {mayComment && (
+        <Space.Compact style={{ width: '100%', maxWidth: 640 }}>
+          <Input
+            value={text}
+            maxLength={1000}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={t('money.approvals.commentPlaceholder')}
+            aria-label={t('money.approvals.comment')}
+          />
+          <Button
+            loading={comment.isPending}
+            disabled={!text.trim()}
+            onClick={() =>
+              comment.mutateAsync(text.trim()).then(
+                () => {
+                  setText('');
+                  message.success(t('money.approvals.commented'));
+                },
+                (e: unknown) => message.error(errorText(e)),
+              )
+            }
+          >
+            {t('money.approvals.comment')}
+          </Button>
+        </Space.Compact>
+      )}
     </div>
   );
 }
