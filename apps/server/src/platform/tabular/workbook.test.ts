@@ -7,7 +7,7 @@ import { readWorkbook } from './workbook.js';
 // The first file read in a process starts the reading worker (tsx loads the reader): slow on a busy machine.
 beforeAll(() => readWorkbook(Buffer.from('a\n'), 'warm.csv'), 120_000);
 
-describe('reading workbooks', () => {
+describe('reading workbooks', { timeout: 30_000 }, () => {
   it('keeps every Chinese character of a large sheet intact (no U+FFFD at chunk boundaries)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('困难职工档案');
