@@ -19,10 +19,25 @@ describe('account rules', () => {
 
   it('applies the password policy', () => {
     expect(passwordProblems('short1')).toContain('too_short');
+    expect(passwordProblems('Short1abc')).toEqual(['too_short']);
     expect(passwordProblems('onlyletters')).toEqual(['no_digit']);
-    expect(passwordProblems('1234567890')).toEqual(['no_letter']);
-    expect(passwordProblems('zhangsan2026', 'zhangsan')).toEqual(['contains_username']);
+    expect(passwordProblems('1234567890')).toEqual(['no_letter', 'common']);
+    expect(passwordProblems('zhangsan2026', 'zhangsan')).toEqual(['contains_username', 'predictable']);
+    expect(passwordProblems('Zhangsan-Wuhan-88', 'zs01', 'zhangsan')).toEqual(['contains_name']);
     expect(passwordProblems('Good-pass-2026', 'zhangsan')).toEqual([]);
+  });
+
+  it('refuses common and breached-pattern passwords (issue 8)', () => {
+    for (const p of ['password1', 'Admin123', 'Password2026', 'P@ssw0rd2026', 'Admin1234567', 'Qwerty2026!x'])
+      expect(
+        passwordProblems(p).some((x) => x === 'common' || x === 'predictable'),
+        p,
+      ).toBe(true);
+    for (const p of ['aaaaaaa111', '1qaz2wsx3edc', 'Woaini1314520', 'abcd1234efgh', 'asdfgh2025zz', 'Welcome2026!'])
+      expect(passwordProblems(p), p).toContain('predictable');
+    // The test, demo and e2e passwords stay valid.
+    for (const p of ['Admin-pass-2026', 'Staff-pass-2026', 'Bangfu-demo-2026', 'Walk2026pass', 'Xk9mP2vL7q'])
+      expect(passwordProblems(p, 'zhangsan'), p).toEqual([]);
   });
 
   it('generates passwords that meet the policy', () => {
