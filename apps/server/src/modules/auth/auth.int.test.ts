@@ -5,9 +5,12 @@ import { ADMIN_PASSWORD, TestEnv, USER_PASSWORD } from '../../test-support/env.j
 describe.each(testDialects)('accounts, sessions and passwords on %s', (dialect) => {
   let env: TestEnv;
   let rootId: number;
+  /** A node below the root: the root's administrator grants sensitive roles there, not at the root itself. */
+  let cityId: number;
   beforeAll(async () => {
     env = await TestEnv.create(dialect, { BANGFU_SESSION_IDLE_MINUTES: '30' });
     rootId = (await env.root()).id;
+    cityId = (await env.org(rootId, '示范市总工会', 'city', '440200')).id;
   });
   afterAll(() => env.close());
 
@@ -86,7 +89,7 @@ describe.each(testDialects)('accounts, sessions and passwords on %s', (dialect) 
     const created = await admin.post('/api/v1/users', {
       username: 'new-clerk',
       displayName: '新建档员',
-      orgId: rootId,
+      orgId: cityId,
       roles: ['intake_clerk'],
       password: 'Initial-2026',
     });
@@ -116,7 +119,7 @@ describe.each(testDialects)('accounts, sessions and passwords on %s', (dialect) 
   });
 
   it('lets an administrator reset a password: old sessions end, lockout clears, change is forced', async () => {
-    const u = await env.user('reset-me', rootId, ['finance']);
+    const u = await env.user('reset-me', cityId, ['finance']);
     const c = await env.login('reset-me');
     const admin = await env.loginAdmin();
     const r = await admin.post(`/api/v1/users/${u.id}/reset-password`, { newPassword: 'Reset-pass-2026' });
@@ -130,7 +133,7 @@ describe.each(testDialects)('accounts, sessions and passwords on %s', (dialect) 
   });
 
   it('keeps a user’s sessions when an edit leaves their roles unchanged', async () => {
-    const u = await env.user('same-roles', rootId, ['reviewer']);
+    const u = await env.user('same-roles', cityId, ['reviewer']);
     const c = await env.login('same-roles');
     const admin = await env.loginAdmin();
     await admin.patch(`/api/v1/users/${u.id}`, { roles: ['reviewer'], displayName: '改名' });

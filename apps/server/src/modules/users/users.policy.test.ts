@@ -1,7 +1,7 @@
 import { passwordProblems } from '@bangfu/contracts';
 import { describe, expect, it } from 'vitest';
 import { generatePassword } from '../../platform/auth/passwords.js';
-import { isSelfLockout, rolesConflict } from './users.policy.js';
+import { accountChangeRefusal, isSelfLockout, isSensitiveRole, rolesConflict } from './users.policy.js';
 
 describe('account rules', () => {
   it('keeps worker accounts apart from staff roles', () => {
@@ -15,6 +15,20 @@ describe('account rules', () => {
     expect(isSelfLockout(1, 1, { roles: ['auditor'] })).toBe(true);
     expect(isSelfLockout(1, 1, { roles: ['admin', 'auditor'] })).toBe(false);
     expect(isSelfLockout(1, 2, { status: 'disabled' })).toBe(false);
+  });
+
+  it('keeps sensitive roles at a node for the nodes above it (issue 8)', () => {
+    expect(['admin', 'intake_clerk', 'reviewer', 'approver', 'finance'].every((r) => isSensitiveRole(r as never))).toBe(
+      true,
+    );
+    expect(['auditor', 'hotline_operator', 'worker'].some((r) => isSensitiveRole(r as never))).toBe(false);
+    const admin = { userId: 7, path: '/1/5/' };
+    expect(accountChangeRefusal(admin, { id: 7, path: '/1/5/', roles: ['admin'] })).toBe('USER_SELF_CHANGE');
+    expect(accountChangeRefusal(admin, { path: '/1/5/', roles: ['approver'] })).toBe('USER_GRANT_NOT_ALLOWED');
+    expect(accountChangeRefusal(admin, { path: '/1/5/', roles: ['admin'] })).toBe('USER_GRANT_NOT_ALLOWED');
+    expect(accountChangeRefusal(admin, { path: '/1/5/', roles: ['auditor'] })).toBeNull();
+    expect(accountChangeRefusal(admin, { path: '/1/5/9/', roles: ['admin', 'finance'] })).toBeNull();
+    expect(accountChangeRefusal({ ...admin, system: true }, { path: '/1/5/', roles: ['admin'] })).toBeNull();
   });
 
   it('applies the password policy', () => {
