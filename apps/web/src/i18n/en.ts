@@ -54,6 +54,8 @@ export const en: Messages = {
     keep: 'Stay signed in',
   },
   login: {
+    lockoutNotice:
+      'Since your last sign-in your account was locked until {{until}} after repeated wrong passwords. If that was not you, change your password and tell your administrator.',
     title: 'Sign in',
     username: 'Username',
     password: 'Password',

@@ -54,6 +54,8 @@ export const zhCN = {
     keep: '继续使用',
   },
   login: {
+    lockoutNotice:
+      '自上次登录以来，因连续输错密码，您的账号曾被锁定至 {{until}}。如非本人操作，请立即修改密码并告知管理员。',
     title: '用户登录',
     username: '用户名',
     password: '密码',
