@@ -7,20 +7,9 @@ export const UsernameSchema = z
   .trim()
   .regex(USERNAME_PATTERN, '用户名为3-64位字母、数字或 _ . @ - / username: 3-64 letters, digits or _ . @ -');
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems, passwordResidual } from './password-policy.js';
 
-/** The password policy, shared by server and web: ≥ 8 characters, letters and digits, not containing the username. */
-export function passwordProblems(password: string, username?: string): string[] {
-  const problems: string[] = [];
-  if (password.length < PASSWORD_MIN_LENGTH) problems.push('too_short');
-  if (password.length > PASSWORD_MAX_LENGTH) problems.push('too_long');
-  if (!/[A-Za-z]/.test(password)) problems.push('no_letter');
-  if (!/\d/.test(password)) problems.push('no_digit');
-  if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase()))
-    problems.push('contains_username');
-  return problems;
-}
+import { PASSWORD_MAX_LENGTH } from './password-policy.js';
 
 export const LoginSchema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -43,5 +32,7 @@ export const MeSchema = z.object({
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
   idleTimeoutMinutes: z.number().int(),
+  /** Sign-in answer only: the end of a lock after failed attempts the user has not been told about yet. */
+  lockoutNotice: z.string().nullable().optional(),
 });
 export type Me = z.infer<typeof MeSchema>;

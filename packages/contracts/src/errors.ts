@@ -13,7 +13,11 @@ export const errorCatalog = {
   INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员', en: 'Internal error, contact the administrator' },
 
   AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in' },
-  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_INVALID_CREDENTIALS: {
+    status: 401,
+    zh: '用户名或密码错误（连续5次错误后账号将锁定15分钟）',
+    en: 'Wrong username or password (5 failures in a row lock the account for 15 minutes)',
+  },
   AUTH_LOCKED: {
     status: 423,
     zh: '连续登录失败次数过多，账号已锁定15分钟',
@@ -24,8 +28,8 @@ export const errorCatalog = {
   AUTH_WRONG_PASSWORD: { status: 400, zh: '原密码不正确', en: 'The current password is wrong' },
   AUTH_WEAK_PASSWORD: {
     status: 400,
-    zh: '密码不符合要求：至少8位，须包含字母和数字，且不能包含用户名',
-    en: 'Password too weak: at least 8 characters with letters and digits, not containing the username',
+    zh: '密码不符合要求：至少10位，须包含字母和数字，不能是常见密码，不能只由用户名、姓名、年份、键盘顺序或重复字符组成',
+    en: 'Password too weak: at least 10 characters with letters and digits, not a common password, not made only of the username, name, years, keyboard walks or repeated characters',
   },
   AUTH_PASSWORD_REUSED: {
     status: 400,
@@ -85,6 +89,16 @@ export const errorCatalog = {
     status: 403,
     zh: '不能授予超出自身权限的角色',
     en: 'You cannot grant a role beyond your own rights',
+  },
+  USER_GRANT_NOT_ALLOWED: {
+    status: 403,
+    zh: '本级的敏感角色（审核、审批、财务、查看个人信息、管理员）须由上级组织的管理员授予或管理',
+    en: 'Sensitive roles at your own node (review, approval, finance, personal data, admin) are granted and managed by an administrator above',
+  },
+  USER_SELF_CHANGE: {
+    status: 403,
+    zh: '不能修改自己的角色、所属组织或状态',
+    en: 'You cannot change your own roles, node or status',
   },
   USER_SELF_LOCKOUT: {
     status: 400,
@@ -177,6 +191,22 @@ export const errorCatalog = {
   },
   SELF_NO_FILE: { status: 404, zh: '尚未查到您的档案', en: 'No file of yours was found' },
   SELF_NOT_OWN_ID: { status: 403, zh: '只能为本人提交申请', en: 'You can apply only for yourself' },
+  SELF_BIND_CODE_INVALID: {
+    status: 400,
+    zh: '绑定码无效、已使用或已过期，或与身份证号不符，请向所在工会重新领取',
+    en: 'The binding code is invalid, used, expired or does not match the ID number: ask your union for a new one',
+  },
+  SELF_ALREADY_LINKED: { status: 409, zh: '本账号已绑定档案', en: 'This account is already linked to a file' },
+  SELF_APPLY_REFUSED: {
+    status: 409,
+    zh: '无法在线受理，请携带身份证到所在工会办理',
+    en: 'This cannot be handled online: please visit your union with your ID card',
+  },
+  SELF_NOT_WORKER_ACCOUNT: {
+    status: 400,
+    zh: '只能为职工自助账号绑定档案',
+    en: 'Only a worker self-service account can be linked to a file',
+  },
   POLICY_NOT_FOUND: {
     status: 404,
     zh: '本级及上级均未设定生效的认定政策',

@@ -35,8 +35,6 @@ export const CreateUserSchema = z.object({
   phone: PhoneSchema.nullish(),
   /** Initial password; the user must change it at first sign-in. */
   password: z.string().min(1).max(128),
-  /** Worker self-service accounts: the worker's resident ID number, which links the account to their file. */
-  idNumber: z.string().trim().min(15).max(20).nullish(),
 });
 export type CreateUser = z.infer<typeof CreateUserSchema>;
 
@@ -62,3 +60,26 @@ export const UserListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type UserListQuery = z.infer<typeof UserListQuerySchema>;
+
+/**
+ * A worker account opened from the file itself by the union that holds it (POST /households/:id/worker-account):
+ * the one path, besides a binding code, that links an account to a file.
+ */
+export const CreateWorkerAccountSchema = z.object({
+  username: UsernameSchema,
+  displayName: z.string().trim().min(1).max(50).optional(),
+  phone: PhoneSchema.nullish(),
+  password: z.string().min(1).max(128),
+});
+export type CreateWorkerAccount = z.infer<typeof CreateWorkerAccountSchema>;
+
+/** A one-time binding code for a file (shown once; only its hash is kept). */
+export const BindCodeSchema = z.object({ code: z.string(), expiresAt: z.string(), fileNo: z.string() });
+export type BindCode = z.infer<typeof BindCodeSchema>;
+
+/** The worker links their account: the code their union gave them and their own ID number. */
+export const SelfBindSchema = z.object({
+  code: z.string().trim().min(6).max(32),
+  idNumber: z.string().trim().min(15).max(20),
+});
+export type SelfBind = z.infer<typeof SelfBindSchema>;

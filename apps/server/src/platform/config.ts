@@ -38,6 +38,11 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Sign-in attempts not followed by success, per client address and per username, in a 15-minute window. */
+  BANGFU_LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  BANGFU_LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Trust X-Forwarded-For only from proxies named here (comma-separated IPs/CIDRs), or from any with 'true'. */
+  BANGFU_TRUST_PROXY: z.string().trim().optional(),
   BANGFU_WEB_DIST: z.string().optional(),
   BANGFU_SECURE_COOKIES: z.enum(['true', 'false', 'auto']).default('auto'),
   /** Allows the test-only clock endpoint. Never set in production. */
@@ -59,6 +64,9 @@ export interface Config {
   adminPassword?: string;
   root: { name: string; type: z.infer<typeof EnvSchema>['BANGFU_ROOT_TYPE'] };
   session: { idleMinutes: number; maxHours: number };
+  login: { maxPerIp: number; maxPerAccount: number };
+  /** Fastify's trustProxy: false unless BANGFU_TRUST_PROXY is set. */
+  trustProxy: boolean | string;
   webDist?: string;
   secureCookies: 'true' | 'false' | 'auto';
   testMode: boolean;
@@ -66,6 +74,11 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+function parseTrustProxy(v: string | undefined): boolean | string {
+  if (!v || v === 'false' || v === '0') return false;
+  return v === 'true' ? true : v;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -103,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminPassword: e.BANGFU_ADMIN_PASSWORD,
     root: { name: e.BANGFU_ROOT_NAME, type: e.BANGFU_ROOT_TYPE },
     session: { idleMinutes: e.BANGFU_SESSION_IDLE_MINUTES, maxHours: e.BANGFU_SESSION_MAX_HOURS },
+    login: { maxPerIp: e.BANGFU_LOGIN_MAX_PER_IP, maxPerAccount: e.BANGFU_LOGIN_MAX_PER_ACCOUNT },
+    trustProxy: parseTrustProxy(e.BANGFU_TRUST_PROXY),
     webDist: e.BANGFU_WEB_DIST,
     secureCookies: e.BANGFU_SECURE_COOKIES,
     testMode: e.BANGFU_TEST_MODE === '1',

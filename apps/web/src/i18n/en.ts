@@ -54,6 +54,8 @@ export const en: Messages = {
     keep: 'Stay signed in',
   },
   login: {
+    lockoutNotice:
+      'Since your last sign-in your account was locked until {{until}} after repeated wrong passwords. If that was not you, change your password and tell your administrator.',
     title: 'Sign in',
     username: 'Username',
     password: 'Password',
@@ -84,15 +86,19 @@ export const en: Messages = {
     confirmRequired: 'Enter the new password again',
     mismatch: 'The two passwords differ',
     same: 'The new password must differ from the current one',
-    policy: 'At least 8 characters with letters and digits, not containing the username',
+    policy:
+      'At least 10 characters with letters and digits; not a common password, not made only of the username, name, years, keyboard walks (qwerty, 123) or repeated characters',
     success: 'Password changed',
     submit: 'Change password',
     problem: {
-      too_short: 'at least 8 characters',
+      too_short: 'at least 10 characters',
       too_long: 'at most 128 characters',
       no_letter: 'needs a letter',
       no_digit: 'needs a digit',
       contains_username: 'must not contain the username',
+      contains_name: 'must not contain the name',
+      common: 'this is a common password, easy to guess',
+      predictable: 'too little is left once years, keyboard walks, repeats and common words are taken out',
     },
   },
   orgSelect: { placeholder: 'Type to search organisations', none: 'No matching organisation' },

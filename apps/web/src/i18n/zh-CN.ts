@@ -54,6 +54,8 @@ export const zhCN = {
     keep: '继续使用',
   },
   login: {
+    lockoutNotice:
+      '自上次登录以来，因连续输错密码，您的账号曾被锁定至 {{until}}。如非本人操作，请立即修改密码并告知管理员。',
     title: '用户登录',
     username: '用户名',
     password: '密码',
@@ -84,15 +86,19 @@ export const zhCN = {
     confirmRequired: '请再次输入新密码',
     mismatch: '两次输入的密码不一致',
     same: '新密码不能与当前密码相同',
-    policy: '至少8位，须同时包含字母和数字，且不能包含用户名',
+    policy:
+      '至少10位，须同时包含字母和数字；不能是常见密码，不能只由用户名、姓名、年份、键盘顺序（如 qwerty、123）或重复字符组成',
     success: '密码修改成功',
     submit: '确认修改',
     problem: {
-      too_short: '至少8位',
+      too_short: '至少10位',
       too_long: '不能超过128位',
       no_letter: '须包含字母',
       no_digit: '须包含数字',
       contains_username: '不能包含用户名',
+      contains_name: '不能包含姓名',
+      common: '这是常见密码，容易被猜中',
+      predictable: '去掉年份、键盘顺序、重复字符和常见单词后剩余太少，容易被猜中',
     },
   },
   orgSelect: { placeholder: '输入名称搜索组织', none: '没有匹配的组织' },

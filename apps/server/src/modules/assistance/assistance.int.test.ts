@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv, USER_PASSWORD } from '../../test-support/env.js';
-import { generatedId } from '../../test-support/households.js';
 import { moneyCounty } from '../../test-support/money.js';
 
 const yuan = (y: number) => y * 100;
@@ -105,13 +104,10 @@ describe.each(testDialects)('applications and campaigns on %s', (dialect) => {
 
   it('the worker sees the help received in self-service, nothing still under approval', async () => {
     const admin = await env.loginAdmin();
-    const u = await admin.post('/api/v1/users', {
+    // The account is opened from the worker's own file by a union holding it (identity binding).
+    const u = await admin.post(`/api/v1/households/${m.ids[0]}/worker-account`, {
       username: 'worker0',
-      displayName: '测试一',
-      orgId: m.street.id,
-      roles: ['worker'],
       password: USER_PASSWORD,
-      idNumber: generatedId(1000),
     });
     expect(u.status, u.text).toBe(201);
     await env.ctx.db.updateTable('app_user').set({ must_change_password: 0 }).where('id', '=', u.body.id).execute();

@@ -1,9 +1,10 @@
 import { ChangePasswordSchema, LoginSchema, MeSchema } from '@bangfu/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SlidingWindowLimiter } from '../../platform/auth/rate-limit.js';
 import type { AppContext } from '../../platform/context.js';
 import { type Api, errorResponses, OkSchema } from '../../platform/http/api.js';
 import { SESSION_COOKIE, sessionOf } from '../../platform/http/auth-hook.js';
-import { changePassword, login, logout, me, resolveSession } from './auth.service.js';
+import { changePassword, LOGIN_WINDOW_MS, login, logout, me, resolveSession } from './auth.service.js';
 
 const tags = ['auth'];
 
@@ -16,6 +17,8 @@ function clearCookie(reply: FastifyReply) {
 }
 
 export function registerAuthRoutes(api: Api, ctx: AppContext) {
+  // One limiter per server: sign-in attempts per client address and per username (see rate-limit.ts).
+  const limiter = new SlidingWindowLimiter(ctx.clock, LOGIN_WINDOW_MS);
   api.post(
     '/v1/auth/login',
     {
@@ -28,12 +31,16 @@ export function registerAuthRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const result = await login(ctx, {
-        username: req.body.username,
-        password: req.body.password,
-        ip: req.ip,
-        userAgent: req.headers['user-agent'] ?? null,
-      });
+      const result = await login(
+        ctx,
+        {
+          username: req.body.username,
+          password: req.body.password,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
+        },
+        limiter,
+      );
       reply.setCookie(SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -41,7 +48,10 @@ export function registerAuthRoutes(api: Api, ctx: AppContext) {
         secure: secure(ctx, req),
         expires: new Date(result.expiresAt),
       });
-      return me(ctx, await resolveSession(ctx, result.token, req.ip));
+      return {
+        ...(await me(ctx, await resolveSession(ctx, result.token, req.ip))),
+        lockoutNotice: result.lockoutNotice,
+      };
     },
   );
 

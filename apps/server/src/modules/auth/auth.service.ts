@@ -3,6 +3,7 @@ import { type Me, permissionsOf, type Role } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { assertStrongPassword, dummyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
+import type { SlidingWindowLimiter } from '../../platform/auth/rate-limit.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { systemSelect } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
@@ -10,8 +11,13 @@ import * as users from '../users/users.repository.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
-/** last_seen_at is written at most this often, so that reads do not turn into writes. */
-const TOUCH_EVERY_MS = 60_000;
+/** The rate limiter's window for sign-in attempts (per address and per username). */
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+/**
+ * last_seen_at is written only when a tenth of the idle timeout has passed since the last write, so reads do
+ * not all turn into writes; the idle check allows that same tenth, so an active user never expires early.
+ */
+const touchEveryMs = (idleMinutes: number) => (idleMinutes * 60_000) / 10;
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -19,6 +25,8 @@ export interface LoginResult {
   token: string;
   expiresAt: string;
   actor: Actor;
+  /** The end of a lock the user has not yet been told about (failed attempts since their last sign-in). */
+  lockoutNotice: string | null;
 }
 
 function actorOf(u: users.UserRow & { roles: Role[] }, ip: string | null): Actor {
@@ -42,16 +50,34 @@ async function loadUserWithRoles(ctx: AppContext, where: { username?: string; id
   return { ...row, id: Number(row.id), roles: roles.map((r) => r.role as Role) };
 }
 
+/**
+ * Sign in. Every refusal that could tell an outsider something — unknown username, wrong password, locked
+ * account — is the same AUTH_INVALID_CREDENTIALS with no details, after one argon2 verification each (a
+ * dummy hash when there is no account or it is locked), so answers and timing match. The account's attempt
+ * is taken in the database before the password is checked (`claimSignInAttempt`): after MAX_FAILED_LOGINS
+ * failures no password is verified until the lock runs out, however many requests arrive at once. Only a
+ * correct password learns that the account is disabled; a lock is shown to the user after their next correct
+ * sign-in (`lockoutNotice`) and to administrators in the user list.
+ */
 export async function login(
   ctx: AppContext,
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
+  limiter?: SlidingWindowLimiter,
 ): Promise<LoginResult> {
+  const keys = [
+    { key: `ip:${input.ip ?? '-'}`, limit: ctx.config.login.maxPerIp },
+    { key: `user:${input.username.trim().toLowerCase()}`, limit: ctx.config.login.maxPerAccount },
+  ];
+  const slot = limiter?.take(keys);
+  if (slot && !slot.ok) throw new AppError('RATE_LIMITED', { retryAfterSeconds: slot.retryAfter });
+  const refuse = () => new AppError('AUTH_INVALID_CREDENTIALS');
   const u = await loadUserWithRoles(ctx, { username: input.username });
   if (!u) {
     await verifyPassword(await dummyHash(), input.password);
-    throw new AppError('AUTH_INVALID_CREDENTIALS');
+    throw refuse();
   }
   const now = ctx.clock.now();
+  const nowIso = now.toISOString();
   const actor = actorOf(u, input.ip);
   const audit = (action: string, trx: typeof ctx.db, after?: unknown) =>
     appendAudit(trx, ctx.clock, actor, {
@@ -62,25 +88,35 @@ export async function login(
       chain: u.province_code,
       after,
     });
-  if (u.locked_until && new Date(u.locked_until) > now) {
+  const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+  const claim = await users.claimSignInAttempt(ctx.db, u.id, { now: nowIso, lockUntil, max: MAX_FAILED_LOGINS });
+  if (!claim) {
+    // Locked: the password is not checked; the dummy verification keeps the answer's timing.
+    await verifyPassword(await dummyHash(), input.password);
     await transaction(ctx, (trx) => audit('auth.login_locked', trx));
-    throw new AppError('AUTH_LOCKED', { lockedUntil: u.locked_until });
+    throw refuse();
   }
   const ok = await verifyPassword(u.password_hash, input.password);
   if (!ok) {
-    const failed = u.failed_logins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    await transaction(ctx, async (trx) => {
-      await users.update(trx, u.id, { failed_logins: lock ? 0 : failed, locked_until: lockedUntil });
-      await audit(lock ? 'auth.locked' : 'auth.login_failed', trx, { failedLogins: failed });
-    });
-    if (lock) throw new AppError('AUTH_LOCKED', { lockedUntil });
-    throw new AppError('AUTH_INVALID_CREDENTIALS', { remainingAttempts: MAX_FAILED_LOGINS - failed });
+    const locked = claim.lockedUntil !== null && claim.failed >= MAX_FAILED_LOGINS;
+    await transaction(ctx, (trx) =>
+      audit(locked ? 'auth.locked' : 'auth.login_failed', trx, {
+        failedLogins: claim.failed,
+        ...(locked ? { lockedUntil: claim.lockedUntil } : {}),
+      }),
+    );
+    throw refuse();
   }
-  if (u.status !== 'active') throw new AppError('AUTH_DISABLED');
+  if (u.status !== 'active') {
+    await users.update(ctx.db, u.id, { failed_logins: 0, locked_until: null });
+    throw new AppError('AUTH_DISABLED');
+  }
+  if (slot?.ok)
+    limiter?.release(
+      keys.map((k) => k.key),
+      slot.stamp,
+    );
   const token = randomBytes(32).toString('base64url');
-  const nowIso = now.toISOString();
   const expiresAt = new Date(now.getTime() + ctx.config.session.maxHours * 3_600_000).toISOString();
   await transaction(ctx, async (trx) => {
     await trx
@@ -96,10 +132,11 @@ export async function login(
         user_agent: input.userAgent?.slice(0, 300) ?? null,
       })
       .execute();
-    await users.update(trx, u.id, { failed_logins: 0, locked_until: null, last_login_at: nowIso });
+    await users.recordSignInSuccess(trx, u.id, nowIso);
     await audit('auth.login', trx);
   });
-  return { token, expiresAt, actor };
+  const lockoutNotice = u.lockout_notice && u.lockout_notice <= nowIso ? u.lockout_notice : null;
+  return { token, expiresAt, actor, lockoutNotice };
 }
 
 export interface SessionInfo {
@@ -114,14 +151,17 @@ export async function resolveSession(ctx: AppContext, token: string, ip: string 
   const s = await ctx.db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
   if (!s || s.revoked_at) throw new AppError('AUTH_REQUIRED');
   const now = ctx.clock.now();
-  const idleLimit = new Date(new Date(s.last_seen_at).getTime() + ctx.config.session.idleMinutes * 60_000);
+  const idleMs = ctx.config.session.idleMinutes * 60_000;
+  const idleLimit = new Date(
+    new Date(s.last_seen_at).getTime() + idleMs + touchEveryMs(ctx.config.session.idleMinutes),
+  );
   if (new Date(s.expires_at) <= now || idleLimit <= now) {
     await ctx.db.updateTable('session').set({ revoked_at: now.toISOString() }).where('id', '=', id).execute();
     throw new AppError('AUTH_SESSION_EXPIRED');
   }
   const u = await loadUserWithRoles(ctx, { id: Number(s.user_id) });
   if (u?.status !== 'active') throw new AppError('AUTH_REQUIRED');
-  if (now.getTime() - new Date(s.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+  if (now.getTime() - new Date(s.last_seen_at).getTime() > touchEveryMs(ctx.config.session.idleMinutes)) {
     await ctx.db.updateTable('session').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
   }
   return { actor: actorOf(u, ip), mustChangePassword: u.must_change_password === 1, sessionId: id };

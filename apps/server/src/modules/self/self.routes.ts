@@ -1,7 +1,16 @@
-import { HouseholdInputSchema } from '@bangfu/contracts';
+import {
+  BindCodeSchema,
+  CreateWorkerAccountSchema,
+  HouseholdInputSchema,
+  IdParamSchema,
+  SelfBindSchema,
+  UserSchema,
+} from '@bangfu/contracts';
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
-import type { Api } from '../../platform/http/api.js';
+import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
+import { bindWithCode, issueBindCode, openWorkerAccount } from './self.binding.js';
 import { applyForSelf, ownFile } from './self.service.js';
 
 const tags = ['worker self-service'];
@@ -30,5 +39,42 @@ export function registerSelfRoutes(api: Api, ctx: AppContext) {
       const actor = actorOf(req);
       return reply.code(201).send(await applyForSelf(ctx, actor, { ...req.body, orgId: actor.scope.orgId }));
     },
+  );
+  api.post(
+    '/v1/self/bind',
+    {
+      schema: {
+        tags,
+        summary: 'A worker links their account to their file with the one-time code from their union and their ID',
+        body: SelfBindSchema,
+        response: { 200: z.object({ fileNo: z.string() }), ...errorResponses },
+      },
+    },
+    async (req) => bindWithCode(ctx, actorOf(req), req.body),
+  );
+  api.post(
+    '/v1/households/:id/worker-account',
+    {
+      schema: {
+        tags,
+        summary: 'Open the worker’s self-service account from their file (the union holding the file)',
+        params: IdParamSchema,
+        body: CreateWorkerAccountSchema,
+        response: { 201: UserSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await openWorkerAccount(ctx, actorOf(req), req.params.id, req.body)),
+  );
+  api.post(
+    '/v1/households/:id/bind-code',
+    {
+      schema: {
+        tags,
+        summary: 'Issue a one-time code the worker enters to link their account to this file (shown once)',
+        params: IdParamSchema,
+        response: { 201: BindCodeSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await issueBindCode(ctx, actorOf(req), req.params.id)),
   );
 }

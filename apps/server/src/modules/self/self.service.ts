@@ -7,15 +7,13 @@ import { AppError } from '../../platform/errors.js';
 import { parseId } from '../archive/archive.rules.js';
 import { createFile } from '../archive/archive.service.js';
 import { submitFile } from '../archive/archive.workflow.js';
+import * as repo from './self.repository.js';
 
-/** The worker's own person link (blind index of their ID), set when the account was created. */
-async function personOf(ctx: AppContext, actor: Actor): Promise<string> {
-  const u = await systemSelect(ctx.db, 'app_user', 'self')
-    .select('person_bidx')
-    .where('id', '=', actor.userId ?? -1)
-    .executeTakeFirst();
-  if (!u?.person_bidx) throw new AppError('SELF_NO_FILE');
-  return u.person_bidx;
+/** The worker's verified link (self.binding): the one file this account may read. */
+async function linkedFileOf(ctx: AppContext, actor: Actor): Promise<number> {
+  const me = await repo.linkOf(ctx.db, actor.userId ?? -1);
+  if (!me?.household_id) throw new AppError('SELF_NO_FILE');
+  return Number(me.household_id);
 }
 
 /** Steps a worker may see: what happened and when, never who reviewed or what objectors said (保守秘密). */
@@ -38,11 +36,11 @@ const VISIBLE_STEPS: Record<string, string> = {
 
 /**
  * A worker (on showing valid ID, 《困难职工档案管理办法》) sees their own file: status, grade, the steps taken
- * and the help received. Found through the blind index, whatever organisation holds it. Audited.
+ * and the help received. Only the file their account is linked to (never a search by ID). Audited.
  */
 export async function ownFile(ctx: AppContext, actor: Actor) {
   require(actor, 'self.read');
-  const bidx = await personOf(ctx, actor);
+  const householdId = await linkedFileOf(ctx, actor);
   const file = await systemSelect(ctx.db, 'household', 'self')
     .innerJoin('org_node', 'org_node.id', 'household.org_id')
     .select([
@@ -61,8 +59,7 @@ export async function ownFile(ctx: AppContext, actor: Actor) {
       'household.notice_end',
       'org_node.name as org_name',
     ])
-    .where('household.id_bidx', '=', bidx)
-    .orderBy('household.id', 'desc')
+    .where('household.id', '=', householdId)
     .executeTakeFirst();
   if (!file) throw new AppError('SELF_NO_FILE');
   // Help received: paid grants only (what is still under approval is not promised to anyone yet).
@@ -112,21 +109,51 @@ export async function ownFile(ctx: AppContext, actor: Actor) {
   };
 }
 
-/** A worker applies for themselves: the file is created at their own union and submitted for review. */
+/**
+ * A worker applies for themselves: the file is created at their own union, submitted for review and linked to
+ * the account. An account already bound to a person applies only for that person. When the ID already holds
+ * an active file anywhere the answer is SELF_APPLY_REFUSED (go to the union), naming no holder; the refusal
+ * is audited, so an insider who probes IDs through worker accounts leaves a trace.
+ */
 export async function applyForSelf(ctx: AppContext, actor: Actor, input: HouseholdInput) {
   require(actor, 'self.apply');
-  const bidx = await personOf(ctx, actor);
+  const me = await repo.linkOf(ctx.db, actor.userId ?? -1);
+  if (me?.kind !== 'worker') throw new AppError('SELF_NOT_WORKER_ACCOUNT');
   const id = parseId(input.idNumber);
-  if (!id.ok || ctx.crypto.blindIndex(id.id18, 'id') !== bidx) throw new AppError('SELF_NOT_OWN_ID');
+  if (!id.ok) throw new AppError('SELF_NOT_OWN_ID');
+  const bidx = ctx.crypto.blindIndex(id.id18, 'id');
+  if (me.person_bidx && me.person_bidx !== bidx) throw new AppError('SELF_NOT_OWN_ID');
   const existing = await systemSelect(ctx.db, 'household', 'self')
     .select('id')
     .where('id_bidx', '=', bidx)
     .where('status', 'in', [...ACTIVE_FILE_STATUSES])
     .executeTakeFirst();
-  if (existing) throw new AppError('ARCHIVE_DUPLICATE_PERSON', { holder: '本人已有档案' });
+  if (existing) {
+    await transaction(ctx, (trx) =>
+      appendAudit(trx, ctx.clock, actor, {
+        action: 'self.apply_refused',
+        entityType: 'user',
+        entityId: Number(me.id),
+        orgPath: actor.scope.path,
+        chain: actor.scope.provinceCode,
+      }),
+    );
+    throw new AppError('SELF_APPLY_REFUSED');
+  }
   // The worker holds no archive rights; the application is filed on their behalf at their own union.
   const onBehalf: Actor = { ...actor, system: true };
   const created = await createFile(ctx, onBehalf, { ...input, orgId: actor.scope.orgId });
   await submitFile(ctx, onBehalf, created.id);
+  await transaction(ctx, async (trx) => {
+    await repo.linkAccount(trx, Number(me.id), created.id, bidx);
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'self.link',
+      entityType: 'household',
+      entityId: created.id,
+      orgPath: actor.scope.path,
+      chain: actor.scope.provinceCode,
+      after: { userId: Number(me.id), via: 'own_application' },
+    });
+  });
   return { fileNo: created.fileNo, status: 'submitted' as const };
 }

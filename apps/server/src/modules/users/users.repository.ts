@@ -136,7 +136,10 @@ export async function usernameTaken(db: Db, username: string): Promise<boolean> 
   return row !== undefined;
 }
 
-export async function insert(trx: Db, row: Omit<UserRow, 'id'>, roles: Role[]): Promise<number> {
+type NewUserRow = Omit<UserRow, 'id' | 'household_id' | 'lockout_notice'> &
+  Partial<Pick<UserRow, 'household_id' | 'lockout_notice'>>;
+
+export async function insert(trx: Db, row: NewUserRow, roles: Role[]): Promise<number> {
   const r = await trx.insertInto('app_user').values(row).returning('id').executeTakeFirstOrThrow();
   const id = Number(r.id);
   await setRoles(trx, id, roles);
@@ -154,6 +157,42 @@ export async function setRoles(trx: Db, id: number, roles: Role[]) {
       .insertInto('user_role')
       .values(roles.map((role) => ({ user_id: id, role })))
       .execute();
+}
+
+/**
+ * Take one sign-in attempt before the password is checked, counted as a failure until the password proves
+ * right. One statement decides it on both databases: no row comes back while the account is locked (then no
+ * password is verified at all); the attempt that reaches `max` sets the lock itself. A lock that has run out
+ * starts the count again.
+ */
+export async function claimSignInAttempt(
+  db: Db,
+  id: number,
+  opts: { now: string; lockUntil: string; max: number },
+): Promise<{ failed: number; lockedUntil: string | null } | undefined> {
+  const expired = sql`(locked_until is not null and locked_until <= ${opts.now})`;
+  const next = sql`(case when ${expired} then 1 else failed_logins + 1 end)`;
+  const row = await db
+    .updateTable('app_user')
+    .set({
+      failed_logins: sql`${next}`,
+      locked_until: sql`case when ${next} >= ${opts.max} then ${opts.lockUntil} when ${expired} then null else locked_until end`,
+      lockout_notice: sql`case when ${next} >= ${opts.max} then ${opts.lockUntil} else lockout_notice end`,
+    })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', opts.now)]))
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirst();
+  return row ? { failed: Number(row.failed_logins), lockedUntil: row.locked_until } : undefined;
+}
+
+/** The password proved right: the count and any lock clear; the pending lock notice is handed back once. */
+export async function recordSignInSuccess(db: Db, id: number, now: string): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ failed_logins: 0, locked_until: null, lockout_notice: null, last_login_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function revokeSessions(trx: Db, userId: number, now: string) {

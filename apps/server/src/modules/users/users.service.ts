@@ -1,5 +1,4 @@
 import type { CreateUser, Role, UpdateUser, User, UserListQuery } from '@bangfu/contracts';
-import { parseResidentId } from '@bangfu/policy';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { assertStrongPassword, hashPassword } from '../../platform/auth/passwords.js';
@@ -8,7 +7,7 @@ import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import { toCsv } from '../../platform/tabular/read.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
-import { isSelfLockout, rolesConflict } from './users.policy.js';
+import { accountChangeRefusal, isSelfLockout, rolesConflict } from './users.policy.js';
 import * as repo from './users.repository.js';
 
 const auditOf = (ctx: AppContext, u: repo.UserWithOrg) => ({
@@ -22,6 +21,12 @@ const auditOf = (ctx: AppContext, u: repo.UserWithOrg) => ({
 
 const present = (ctx: AppContext, u: repo.UserWithOrg, opts: { fullPhone?: boolean } = {}) =>
   repo.toUser(u, ctx.clock.now(), ctx.crypto.decryptNullable, opts);
+
+/** The accounts rule of users.policy.ts, as an error. */
+export function assertMayAdminister(actor: Actor, target: { id?: number; path: string; roles: readonly Role[] }) {
+  const refusal = accountChangeRefusal({ userId: actor.userId, system: actor.system, path: actor.scope.path }, target);
+  if (refusal) throw new AppError(refusal, { roles: target.roles });
+}
 
 async function mustFind(sdb: ScopedDb, id: number) {
   const u = await repo.findById(sdb, id);
@@ -54,20 +59,24 @@ export async function getUser(ctx: AppContext, actor: Actor, id: number): Promis
   return present(ctx, u, { fullPhone: true });
 }
 
-export async function createUser(ctx: AppContext, actor: Actor, input: CreateUser): Promise<User> {
+/**
+ * Create an account. `link` is for self.binding only: a worker account opened from a file by the union that
+ * holds it (the caller has checked the file is in scope); the users API never links an account to a file.
+ */
+export async function createUser(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateUser,
+  link?: { householdId: number; personBidx: string; fileNo: string },
+): Promise<User> {
   require(actor, 'user.write');
   if (rolesConflict(input.roles)) throw new AppError('USER_ROLE_NOT_ALLOWED', { roles: input.roles });
-  assertStrongPassword(input.password, input.username);
-  let personBidx: string | null = null;
-  if (input.roles.includes('worker')) {
-    const id = input.idNumber ? parseResidentId(input.idNumber) : null;
-    if (!id?.ok) throw new AppError('USER_WORKER_NEEDS_ID');
-    personBidx = ctx.crypto.blindIndex(id.id18, 'id');
-  }
+  assertStrongPassword(input.password, input.username, input.displayName);
   const passwordHash = await hashPassword(input.password);
   return transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
     const org = await orgRepo.findActiveOrThrow(sdb, input.orgId);
+    assertMayAdminister(actor, { path: org.path, roles: input.roles });
     if (await repo.usernameTaken(trx, input.username))
       throw new AppError('USER_DUPLICATE_USERNAME', { username: input.username });
     const now = ctx.clock.now().toISOString();
@@ -91,7 +100,9 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
         last_login_at: null,
         created_at: now,
         updated_at: now,
-        person_bidx: personBidx,
+        // A worker account is never linked to a file here (nor told whether an ID holds one): see self.binding.
+        person_bidx: link?.personBidx ?? null,
+        household_id: link?.householdId ?? null,
       },
       roles,
     );
@@ -102,7 +113,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
       entityId: id,
       orgPath: org.path,
       chain: org.province_code,
-      after: auditOf(ctx, created),
+      after: { ...auditOf(ctx, created), ...(link ? { linkedFile: link.fileNo } : {}) },
     });
     return present(ctx, created);
   });
@@ -115,6 +126,12 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
   return transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
     const before = await mustFind(sdb, id);
+    const newRoles = (input.roles ?? before.roles) as Role[];
+    if (actor.userId === id) {
+      // One's own name and phone, nothing else: never one's roles, node or status.
+      if (input.roles !== undefined || input.orgId !== undefined || input.status !== undefined)
+        throw new AppError('USER_SELF_CHANGE');
+    } else assertMayAdminister(actor, { id, path: before.org_path, roles: [...before.roles, ...newRoles] });
     const now = ctx.clock.now().toISOString();
     const patch: Parameters<typeof repo.update>[2] = {};
     if (input.displayName !== undefined) patch.display_name = input.displayName;
@@ -122,6 +139,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
     if (input.status !== undefined) patch.status = input.status;
     if (input.orgId !== undefined && input.orgId !== Number(before.org_id)) {
       const org = await orgRepo.findActiveOrThrow(sdb, input.orgId);
+      if (actor.userId !== id) assertMayAdminister(actor, { id, path: org.path, roles: newRoles });
       Object.assign(patch, { org_id: org.id, org_path: org.path, province_code: org.province_code });
     }
     patch.updated_at = now;
@@ -151,7 +169,8 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, n
   require(actor, 'user.write');
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const target = await mustFind(sdb, id);
-  assertStrongPassword(newPassword, target.username);
+  assertMayAdminister(actor, { id, path: target.org_path, roles: target.roles });
+  assertStrongPassword(newPassword, target.username, target.display_name);
   const passwordHash = await hashPassword(newPassword);
   await transaction(ctx, async (trx) => {
     const now = ctx.clock.now().toISOString();

@@ -30,8 +30,8 @@ export function dummyHash(): Promise<string> {
   return dummy;
 }
 
-export function assertStrongPassword(password: string, username?: string): void {
-  const problems = passwordProblems(password, username);
+export function assertStrongPassword(password: string, username?: string, displayName?: string): void {
+  const problems = passwordProblems(password, username, displayName);
   if (problems.length) throw new AppError('AUTH_WEAK_PASSWORD', { problems });
 }
 
@@ -41,5 +41,5 @@ export function generatePassword(): string {
   const bytes = randomBytes(16);
   let out = '';
   for (const b of bytes) out += alphabet[b % alphabet.length];
-  return /\d/.test(out) && /[A-Za-z]/.test(out) ? out : generatePassword();
+  return passwordProblems(out).length === 0 ? out : generatePassword();
 }

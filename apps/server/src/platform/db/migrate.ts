@@ -5,6 +5,7 @@ import * as income from '../../db/migrations/2026-11-23T1600_income.js';
 import * as money from '../../db/migrations/2026-11-23T1700_money.js';
 import * as goodsCertificates from '../../db/migrations/2026-11-23T1800_goods_certificates.js';
 import * as archiveImportApproval from '../../db/migrations/2026-11-30T1100_archive_import_approval.js';
+import * as identity from '../../db/migrations/2026-11-30T1200_identity.js';
 import * as movesCarryRows from '../../db/migrations/2026-11-30T1500_moves_carry_rows.js';
 import type { Db } from './connect.js';
 
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1700_money': money,
   '2026-11-23T1800_goods_certificates': goodsCertificates,
   '2026-11-30T1100_archive_import_approval': archiveImportApproval,
+  '2026-11-30T1200_identity': identity,
   '2026-11-30T1500_moves_carry_rows': movesCarryRows,
 };
 

@@ -57,6 +57,23 @@ export interface AppUserTable {
   updated_at: string;
   /** Worker accounts: blind index of the worker's ID number, linking the account to their own file. */
   person_bidx: string | null;
+  /** Worker accounts: the file this account may read, linked only through a verified path (self.binding). */
+  household_id: number | null;
+  /** The end of the last sign-in lock, shown once after the next correct sign-in. */
+  lockout_notice: string | null;
+}
+
+/** One-time codes a union hands a worker to link their account to the union's file (only the hash is kept). */
+export interface WorkerBindCodeTable {
+  id: Generated<number>;
+  household_id: number;
+  code_hash: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: number | null;
+  attempts: number;
 }
 
 export interface UserRoleTable {
@@ -315,6 +332,7 @@ export interface Database {
   household_event: HouseholdEventTable;
   org_node: OrgNodeTable;
   app_user: AppUserTable;
+  worker_bind_code: WorkerBindCodeTable;
   user_role: UserRoleTable;
   session: SessionTable;
   audit_log: AuditLogTable;

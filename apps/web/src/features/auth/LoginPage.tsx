@@ -1,5 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api';
 import { useErrorText } from '../../lib/errors';
@@ -22,6 +23,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const login = useLogin();
+  const { modal } = App.useApp();
   const notice = useLoginNotice();
   const failure = login.error;
   const remaining = remainingAttempts(failure);
@@ -59,7 +61,20 @@ export function LoginPage() {
           layout="vertical"
           size="large"
           requiredMark={false}
-          onFinish={(v) => login.mutate({ username: v.username.trim(), password: v.password })}
+          onFinish={(v) =>
+            login.mutate(
+              { username: v.username.trim(), password: v.password },
+              {
+                // A lock since the last sign-in is told only now, after the right password (issue 8).
+                onSuccess: (me) => {
+                  if (me.lockoutNotice)
+                    modal.warning({
+                      title: t('login.lockoutNotice', { until: dayjs(me.lockoutNotice).format('YYYY-MM-DD HH:mm') }),
+                    });
+                },
+              },
+            )
+          }
         >
           <Form.Item
             name="username"

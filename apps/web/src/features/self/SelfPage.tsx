@@ -1,6 +1,6 @@
-import { FileAddOutlined } from '@ant-design/icons';
+import { FileAddOutlined, KeyOutlined } from '@ant-design/icons';
 import { ACTIVE_FILE_STATUSES, type HouseholdInput } from '@bangfu/contracts';
-import { Alert, App, Button, Card, Descriptions, Empty, Result, Spin, Table, Timeline } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Result, Space, Spin, Table, Timeline } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { IntakeForm } from '../archive/intake/IntakeForm';
 import { yuan } from '../archive/money';
 import { useCurrentUser } from '../auth/api';
 import { type OwnFile, useApply, useOwnFile } from './api';
+import { BindCodeModal } from './BindCodeModal';
 
 const at = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
 
@@ -86,6 +87,7 @@ export default function SelfPage() {
   const file = useOwnFile();
   const apply = useApply();
   const [applying, setApplying] = useState(false);
+  const [binding, setBinding] = useState(false);
   const none = isApiError(file.error, 'SELF_NO_FILE');
   const canApplyAgain = !!file.data && !(ACTIVE_FILE_STATUSES as readonly string[]).includes(file.data.status);
 
@@ -112,9 +114,14 @@ export default function SelfPage() {
         title={t('self.noFile')}
         subTitle={t('self.noFileHint')}
         extra={
-          <Button type="primary" icon={<FileAddOutlined />} onClick={() => setApplying(true)}>
-            {t('self.apply')}
-          </Button>
+          <Space>
+            <Button type="primary" icon={<FileAddOutlined />} onClick={() => setApplying(true)}>
+              {t('self.apply')}
+            </Button>
+            <Button icon={<KeyOutlined />} onClick={() => setBinding(true)}>
+              {t('self.bindEnter')}
+            </Button>
+          </Space>
         }
       />
     );
@@ -139,6 +146,7 @@ export default function SelfPage() {
     <>
       <PageHeader title={t('menu.self')} subtitle={t('self.subtitle')} />
       {body}
+      {binding && <BindCodeModal onClose={() => setBinding(false)} />}
     </>
   );
 }

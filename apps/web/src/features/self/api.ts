@@ -1,4 +1,4 @@
-import type { HouseholdInput } from '@bangfu/contracts';
+import type { BindCode, CreateWorkerAccount, HouseholdInput, SelfBind, User } from '@bangfu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 
@@ -32,5 +32,26 @@ export function useApply() {
     mutationFn: (input: Omit<HouseholdInput, 'orgId'>) =>
       api.post<{ fileNo: string; status: string }>('/self/application', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: selfKey }),
+  });
+}
+
+/** POST /self/bind: the worker links their account with the union's one-time code and their ID number. */
+export function useBind() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SelfBind) => api.post<{ fileNo: string }>('/self/bind', input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: selfKey }),
+  });
+}
+
+/** POST /households/:id/bind-code (staff of the union holding the file). */
+export function useIssueBindCode(householdId: number) {
+  return useMutation({ mutationFn: () => api.post<BindCode>(`/households/${householdId}/bind-code`) });
+}
+
+/** POST /households/:id/worker-account: the worker's account opened from the file, linked to it. */
+export function useOpenWorkerAccount(householdId: number) {
+  return useMutation({
+    mutationFn: (input: CreateWorkerAccount) => api.post<User>(`/households/${householdId}/worker-account`, input),
   });
 }

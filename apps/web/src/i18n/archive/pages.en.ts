@@ -175,6 +175,23 @@ export const pagesEn: Shape<typeof pagesZh> = {
     noFileHint:
       'If your household is in hardship, apply here: your union reviews, visits and posts a notice, then the upper union approves.',
     apply: 'Apply',
+    bindEnter: 'Enter a binding code',
+    bindTitle: 'Enter a binding code',
+    bindOk: 'Link',
+    bindHint:
+      'If your union already holds your file, enter the code it gave you and your own ID number to see your file here.',
+    bindCode: 'Binding code',
+    bindId: 'Your ID number',
+    bound: 'Linked to file {{fileNo}}',
+    openAccount: 'Open worker account',
+    openAccountTitle: 'Open a self-service account for {{name}}',
+    openAccountHint:
+      'The account sits at the union holding the file and sees only this file; the initial password must be changed at first sign-in.',
+    accountOpened: 'Account {{username}} opened',
+    issueCode: 'Issue binding code',
+    codeTitle: 'Worker binding code (shown once)',
+    codeHint:
+      'Give it to the worker in person, to enter with their ID number under “My file”. Valid until {{until}}, once.',
     applyAgainHint: 'Your file has ended (rejected, out of hardship or cancelled); you may apply again.',
     applyTitle: 'Application for a hardship file',
     applyHint:

@@ -7,6 +7,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useErrorText } from '../../../lib/errors';
 import { navigate } from '../../../lib/router';
 import { usePermission } from '../../auth';
+import { WorkerAccess } from '../../self/WorkerAccess';
 import { FileActions } from '../actions/FileActions';
 import { useHousehold } from '../api';
 import { useCode } from '../codes';
@@ -73,7 +74,12 @@ export default function FileDetailPage({ id }: { id: number }) {
           </Space>
         }
         subtitle={t('archive.detail.subtitle', { org: file.orgName, kind: code('kind', file.kind) })}
-        extra={<FileActions file={file} onStep={() => setReveal(false)} />}
+        extra={
+          <Space wrap>
+            <FileActions file={file} onStep={() => setReveal(false)} />
+            {can('user.write') && <WorkerAccess householdId={id} name={file.name} />}
+          </Space>
+        }
       />
       {q.error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(q.error)} />}
       <Card style={{ marginBottom: 16 }}>
