@@ -168,6 +168,7 @@ describe.each(testDialects)('archive Excel import and export on %s', (dialect) =
       url: '/api/v1/households/export.xlsx?status=draft&reveal=true',
       headers: { cookie: approver.cookie ?? '' },
     });
+    expect(revealed.headers['cache-control']).toBe('no-store');
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(revealed.rawPayload as unknown as ArrayBuffer);
     const full = wb2.getWorksheet('困难职工档案')?.getColumn(7).values.slice(2).map(String);
