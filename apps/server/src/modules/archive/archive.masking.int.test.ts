@@ -133,6 +133,15 @@ describe.each(testDialects)('masks that rebuild no ID on %s', (dialect) => {
       // The last four still find a file; the old prefix (region) no longer does.
       expect(responses[2]?.body.total).toBe(1);
       expect((await c.get('/api/v1/households?idNumber=110105')).body.total).toBe(0);
+      // A whole-ID search answers whether a guess is right: audited, without the number.
+      const searches = await env.ctx.db
+        .selectFrom('audit_log')
+        .select(['actor_name', 'after_json'])
+        .where('action', '=', 'archive.search_exact')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(searches.after_json ?? '{}')).toEqual({ by: 'idNumber', hits: 1 });
+      expect(searches.after_json).not.toContain(IDS.worker.slice(-4));
       const xlsx = await xlsxText(env, c, '/api/v1/households/export.xlsx');
       assertNoIdBeyondMask(xlsx.text);
       expect(xlsx.text).toContain('**************002X');

@@ -62,7 +62,20 @@ export async function resolveFilter(ctx: AppContext, sdb: ScopedDb, q: Household
 export async function listFiles(ctx: AppContext, actor: Actor, q: HouseholdQuery) {
   require(actor, 'archive.read');
   const sdb = new ScopedDb(ctx.db, actor.scope);
-  const { rows, total } = await repo.list(sdb, await resolveFilter(ctx, sdb, q));
+  const filter = await resolveFilter(ctx, sdb, q);
+  const { rows, total } = await repo.list(sdb, filter);
+  // A search by a whole ID or phone confirms a guess (the mask shows the last four): each one is audited with
+  // what was searched by and how many files answered, never the number itself.
+  if (filter.idBidx || filter.phoneBidx)
+    await transaction(ctx, (trx) =>
+      appendAudit(trx, ctx.clock, actor, {
+        action: 'archive.search_exact',
+        entityType: 'household',
+        orgPath: actor.scope.path,
+        chain: actor.scope.provinceCode,
+        after: { by: filter.idBidx ? 'idNumber' : 'phone', hits: total },
+      }),
+    );
   return { items: rows.map(toListItem), total, limit: q.limit, offset: q.offset };
 }
 
