@@ -21,7 +21,7 @@ const PASSWORD = 'Walk2026pass';
 const CLERK = { username: 'xh.clerk', name: '赵红梅' };
 const REVIEWER = { username: 'wj.reviewer', name: '李秀英' };
 const APPROVER = { username: 'wj.approver', name: '张伟' };
-const WORKER = { name: '张建国', id: '11010519491231002X', masked: '110105********002X', phone: '13812345678' };
+const WORKER = { name: '张建国', id: '11010519491231002X', masked: '**************002X', phone: '13812345678' };
 const SPOUSE = { name: '李秀兰', id: '440203198001010015' };
 const CHILD = { name: '张小明', id: '440203201005050027' };
 const SELF = { username: 'wang.worker', name: '王师傅', idNumber: generatedId(500) };
@@ -176,12 +176,16 @@ describe.skipIf(chromiumMissing)('archive walk: file, review, notice, objection,
     fileNo = (await text(clerk.getByTestId('file-no'))).trim();
     expect(fileNo).toMatch(/^44-\d{4}-\d{7}$/);
     expect(await text(clerk.getByTestId('summary-id'))).toBe(WORKER.masked);
+    // Without a reveal the birth date is the year alone: with the last four it rebuilds no ID.
+    expect(await text(clerk.getByTestId('detail-birth'))).toBe('1949年');
 
     await clerk.getByRole('tab', { name: '家庭成员（2）' }).click();
     const members = await text(clerk.getByTestId('members-table'));
     expect(members).toContain(SPOUSE.name);
     expect(members).toContain(CHILD.name);
-    expect(members).toContain('440203********0015');
+    expect(members).toContain('**************0015');
+    expect(members).toContain('1980年');
+    expect(members).not.toContain('440203');
     expect(members).not.toContain(SPOUSE.id);
     await clerk.getByRole('tab', { name: '致困原因与困难类别' }).click();
     expect(await text(clerk.getByTestId('grade-proposed'))).toContain('深度困难');
@@ -214,6 +218,7 @@ describe.skipIf(chromiumMissing)('archive walk: file, review, notice, objection,
     await reviewer.getByTestId('reveal').click();
     await button(dialog(reviewer, '查看完整个人信息'), '查看完整信息').click();
     await reviewer.getByTestId('summary-id').filter({ hasText: WORKER.id }).waitFor();
+    await reviewer.getByTestId('detail-birth').filter({ hasText: '1949-12-31' }).waitFor();
 
     await openMenu(reviewer, '公示管理');
     await reviewer.getByTestId('notice-table').getByRole('row').filter({ hasText: WORKER.name }).waitFor();
@@ -227,6 +232,7 @@ describe.skipIf(chromiumMissing)('archive walk: file, review, notice, objection,
     const printed = await text(line);
     for (const v of [fileNo, WORKER.masked, '下岗失业']) expect(printed).toContain(v);
     expect(printed).not.toContain(WORKER.id);
+    expect(printed).not.toContain(WORKER.id.slice(0, 6));
     const whole = await text(sheet);
     expect(whole).toContain('困难职工建档公示');
     expect(whole).toContain(`${COUNTY}（盖章）`);

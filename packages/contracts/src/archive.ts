@@ -133,9 +133,11 @@ export const HouseholdListItemSchema = z.object({
   id: z.number().int(),
   fileNo: z.string(),
   name: z.string(),
+  /** The last four characters only (**************123X): see docs/SECURITY.md, what each role sees. */
   idMasked: z.string(),
   sex: sexes.schema,
-  birthDate: z.string(),
+  /** Year only: with the mask, a finer date would leave a handful of candidate numbers. */
+  birthYear: z.number().int(),
   orgId: z.number().int(),
   orgName: z.string(),
   kind: fileKinds.schema,

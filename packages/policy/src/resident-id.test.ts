@@ -11,7 +11,7 @@ describe('resident ID numbers (GB 11643)', () => {
       birthDate: '1949-12-31',
       sex: 'female',
       regionCode: '110105',
-      masked: '110105********002X',
+      masked: '**************002X',
       converted: false,
     });
   });
@@ -75,7 +75,7 @@ describe('resident ID numbers (GB 11643)', () => {
   });
 
   it('masks and computes ages', () => {
-    expect(maskId('440203198001010015')).toBe('440203********0015');
+    expect(maskId('440203198001010015')).toBe('**************0015');
     expect(ageOn('1980-01-01', '2026-11-23')).toBe(46);
     expect(ageOn('1980-11-24', '2026-11-23')).toBe(45);
     expect(ageOn('1980-11-23', '2026-11-23')).toBe(46);
@@ -242,9 +242,9 @@ describe('resident ID numbers: published examples and boundaries', () => {
 });
 
 describe('masking and ages', () => {
-  it('masks 18- and 15-digit numbers and stars out anything else', () => {
-    expect(maskId('11010519491231002X')).toBe('110105********002X');
-    expect(maskId('110105491231002')).toBe('110105*****1002');
+  it('masks 18- and 15-digit numbers to their last four and stars out anything else', () => {
+    expect(maskId('11010519491231002X')).toBe('**************002X');
+    expect(maskId('110105491231002')).toBe('***********1002');
     expect(maskId('12345')).toBe('*****');
   });
 

@@ -159,11 +159,13 @@ export function parseResidentId(raw: string, today: Date | string = new Date()):
 }
 
 /**
- * For lists and logs: the region (first six) and the last four only, 440203********1234. A legacy 15-digit
- * number keeps the same six and four; anything else is starred out entirely.
+ * For lists, papers and logs: the last four characters only, **************123X. Never more: the region and the
+ * birth date are the rest of the number, and the region follows from the file's organisation while the birth
+ * year is shown beside the mask, so a mask that kept them would leave only a handful of candidates (and the
+ * check character narrows those further). Legacy 15-digit numbers likewise; anything else is starred out.
  */
 export function maskId(id: string): string {
-  if (id.length === 18 || id.length === 15) return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  if (id.length === 18 || id.length === 15) return `${'*'.repeat(id.length - 4)}${id.slice(-4)}`;
   return '*'.repeat(id.length);
 }
 

@@ -61,6 +61,8 @@ describe.each(testDialects)('file attachments on %s', (dialect) => {
     });
     expect(got.statusCode).toBe(200);
     expect(got.rawPayload.equals(PDF)).toBe(true);
+    // Personal data: no browser or proxy keeps a copy.
+    expect(got.headers['cache-control']).toBe('no-store');
   });
 
   it('refuses other types whatever their name says, and files over 10 MB', async () => {

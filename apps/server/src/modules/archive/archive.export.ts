@@ -6,7 +6,7 @@ import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
-import { normaliseIdForIndex } from './archive.mapping.js';
+import { resolveFilter } from './archive.read.js';
 import * as repo from './archive.repository.js';
 import { EXPORT_PREFIX, GRADE_COLUMN, getPath, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, writeCell } from './archive.sheet.js';
 
@@ -20,8 +20,7 @@ export async function exportFiles(ctx: AppContext, actor: Actor, q: HouseholdQue
   require(actor, 'archive.read');
   if (opts.reveal) require(actor, 'personal.reveal');
   const sdb = new ScopedDb(ctx.db, actor.scope);
-  const fullId = q.idNumber ? normaliseIdForIndex(q.idNumber) : null;
-  const filter = { ...q, idBidx: fullId ? ctx.crypto.blindIndex(fullId, 'id') : undefined };
+  const filter = await resolveFilter(ctx, sdb, q);
   const total = (await repo.list(sdb, { ...filter, limit: 1, offset: 0 })).total;
   await transaction(ctx, (trx) =>
     appendAudit(trx, ctx.clock, actor, {

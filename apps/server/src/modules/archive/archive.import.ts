@@ -189,7 +189,7 @@ async function validateRows(
     const similar = keys.length
       ? await systemSelect(ctx.db, 'household', 'uniqueness')
           .innerJoin('org_node', 'org_node.id', 'household.org_id')
-          .select(['household.name', 'household.birth_date', 'org_node.name as org_name'])
+          .select(['household.name', 'household.birth_year', 'household.id_enc', 'org_node.name as org_name'])
           .where('household.name', 'in', [...new Set(keys.map((k) => k.name as string))])
           .where('household.status', 'in', [...ACTIVE_FILE_STATUSES])
           .execute()
@@ -200,7 +200,15 @@ async function validateRows(
       let status = s.problems.length ? 'invalid' : 'valid';
       if (status === 'valid' && s.parsed.success) {
         const birth = parseId(s.parsed.data.idNumber);
-        const like = similar.find((x) => x.name === s.name && birth.ok && x.birth_date === birth.birthDate);
+        // Only the birth year is in clear: the full date is compared inside the (decrypted) ID of the few
+        // files of the same name and year.
+        const like = similar.find(
+          (x) =>
+            x.name === s.name &&
+            birth.ok &&
+            x.birth_year === Number(birth.birthDate.slice(0, 4)) &&
+            ctx.crypto.decrypt(x.id_enc).slice(6, 14) === birth.id18.slice(6, 14),
+        );
         if (like) {
           status = 'suspected';
           s.problems.push({ column: '姓名', problem: `疑似重复：“${like.org_name}”有同名同生日的档案，请人工确认` });

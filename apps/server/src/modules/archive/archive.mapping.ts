@@ -30,6 +30,9 @@ type ContentColumns = Omit<
 
 const maskPhone = (p: string) => `${p.slice(0, 3)}****${p.slice(-4)}`;
 
+/** What is kept in clear of a birth date: the year (age bands). The full date stays inside encrypted data. */
+export const birthYearOf = (date: string | null | undefined): number | null => (date ? Number(date.slice(0, 4)) : null);
+
 /** The 18-digit form of a typed ID, for its blind index; null when it is not a valid ID. */
 export function normaliseIdForIndex(raw: string): string | null {
   const r = parseId(raw);
@@ -81,7 +84,7 @@ export function toRows(
       name,
       relation,
       sex: id?.sex ?? sex ?? null,
-      birth_date: id?.birthDate ?? birthDate ?? null,
+      birth_year: birthYearOf(id?.birthDate ?? birthDate),
       id_enc: id ? ctx.crypto.encrypt(id.id18) : null,
       id_bidx: id ? ctx.crypto.blindIndex(id.id18, 'id') : null,
       id_mask: id?.masked ?? null,
@@ -121,7 +124,7 @@ export function toRows(
       name_sort: pinyinSortKey(name, { surname: true }),
       name_initials: pinyinInitials(name, { surname: true }),
       sex: worker.sex,
-      birth_date: worker.birthDate,
+      birth_year: birthYearOf(worker.birthDate) as number,
       id_enc: ctx.crypto.encrypt(worker.id18),
       id_bidx: ctx.crypto.blindIndex(worker.id18, 'id'),
       id_mask: worker.masked,

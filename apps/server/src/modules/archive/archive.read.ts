@@ -17,7 +17,7 @@ function toListItem(r: ListRow): HouseholdListItem {
     name: r.name,
     idMasked: r.id_mask,
     sex: r.sex as HouseholdListItem['sex'],
-    birthDate: r.birth_date,
+    birthYear: r.birth_year,
     orgId: Number(r.org_id),
     orgName: r.org_name,
     kind: r.kind as HouseholdListItem['kind'],
@@ -37,10 +37,11 @@ function toListItem(r: ListRow): HouseholdListItem {
   };
 }
 
-/** Lists and searches: masked personal data only. A full ID typed by the user is matched through its blind index. */
-export async function listFiles(ctx: AppContext, actor: Actor, q: HouseholdQuery) {
-  require(actor, 'archive.read');
-  const sdb = new ScopedDb(ctx.db, actor.scope);
+/**
+ * The list's filters as the repository takes them: the node as its path (within the caller's scope), a full ID
+ * or phone as its blind index. The list and the export share it, so an export holds exactly the rows listed.
+ */
+export async function resolveFilter(ctx: AppContext, sdb: ScopedDb, q: HouseholdQuery) {
   let orgPath: string | undefined;
   if (q.orgId !== undefined) {
     const org = await sdb.selectFrom('org_node').select('path').where('id', '=', q.orgId).executeTakeFirst();
@@ -49,12 +50,32 @@ export async function listFiles(ctx: AppContext, actor: Actor, q: HouseholdQuery
   }
   const fullId = q.idNumber ? normaliseIdForIndex(q.idNumber) : null;
   const phone = q.phone && /^1\d{10}$/.test(q.phone) ? q.phone : undefined;
-  const { rows, total } = await repo.list(sdb, {
+  return {
     ...q,
     orgPath,
     idBidx: fullId ? ctx.crypto.blindIndex(fullId, 'id') : undefined,
     phoneBidx: phone ? ctx.crypto.blindIndex(phone, 'phone') : undefined,
-  });
+  };
+}
+
+/** Lists and searches: masked personal data only. A full ID typed by the user is matched through its blind index. */
+export async function listFiles(ctx: AppContext, actor: Actor, q: HouseholdQuery) {
+  require(actor, 'archive.read');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const filter = await resolveFilter(ctx, sdb, q);
+  const { rows, total } = await repo.list(sdb, filter);
+  // A search by a whole ID or phone confirms a guess (the mask shows the last four): each one is audited with
+  // what was searched by and how many files answered, never the number itself.
+  if (filter.idBidx || filter.phoneBidx)
+    await transaction(ctx, (trx) =>
+      appendAudit(trx, ctx.clock, actor, {
+        action: 'archive.search_exact',
+        entityType: 'household',
+        orgPath: actor.scope.path,
+        chain: actor.scope.provinceCode,
+        after: { by: filter.idBidx ? 'idNumber' : 'phone', hits: total },
+      }),
+    );
   return { items: rows.map(toListItem), total, limit: q.limit, offset: q.offset };
 }
 
@@ -82,6 +103,11 @@ export async function getFile(ctx: AppContext, actor: Actor, id: number, opts: {
     );
   const dec = (v: string | null) => (reveal ? ctx.crypto.decryptNullable(v) : null);
   const details = JSON.parse(row.details_json) as Record<string, unknown>;
+  // Full birth dates only on the audited reveal: from the ID, or (a member without one) from the encrypted
+  // snapshot of the current version. Otherwise the year alone.
+  const idBirth = (id: string | null) =>
+    id && id.length === 18 ? `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` : null;
+  const snapshot = reveal ? await revealedSnapshot(ctx, sdb, id, row.version) : null;
   return {
     ...toListItem({ ...row, org_name: row.org_name }),
     version: row.version,
@@ -99,6 +125,7 @@ export async function getFile(ctx: AppContext, actor: Actor, id: number, opts: {
     zeroEmployment: row.zero_employment === 1,
     secondaryCauses: [row.cause2, row.cause3, row.cause4].filter((c): c is string => c !== null),
     idNumber: dec(row.id_enc),
+    birthDate: reveal ? idBirth(dec(row.id_enc)) : null,
     phone: dec(row.phone_enc),
     health: dec(row.health_enc),
     bank: row.bank_enc ? (reveal ? JSON.parse(ctx.crypto.decrypt(row.bank_enc)) : { masked: true }) : null,
@@ -111,7 +138,8 @@ export async function getFile(ctx: AppContext, actor: Actor, id: number, opts: {
       name: m.name,
       relation: m.relation,
       sex: m.sex,
-      birthDate: m.birth_date,
+      birthYear: m.birth_year,
+      birthDate: reveal ? (idBirth(dec(m.id_enc)) ?? snapshot?.members?.[m.seq - 1]?.birthDate ?? null) : null,
       idMasked: m.id_mask,
       idNumber: dec(m.id_enc),
       health: dec(m.health_enc),
@@ -122,6 +150,11 @@ export async function getFile(ctx: AppContext, actor: Actor, id: number, opts: {
       details: JSON.parse(m.details_json) as Record<string, unknown>,
     })),
   };
+}
+
+async function revealedSnapshot(ctx: AppContext, sdb: ScopedDb, id: number, version: number) {
+  const v = await repo.version(sdb, id, version);
+  return v ? (JSON.parse(ctx.crypto.decrypt(v.snapshot_enc)) as { members?: { birthDate?: string | null }[] }) : null;
 }
 
 /** The versions of a file (newest first) and its workflow steps. */

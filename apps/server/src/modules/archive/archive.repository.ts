@@ -119,7 +119,7 @@ const listColumns = [
   'household.name',
   'household.id_mask',
   'household.sex',
-  'household.birth_date',
+  'household.birth_year',
   'household.org_id',
   'household.kind',
   'household.status',
@@ -248,9 +248,9 @@ function filtered(sdb: ScopedDb, q: ListQuery) {
   }
   if (q.idBidx) qb = qb.where('household.id_bidx', '=', q.idBidx);
   else if (q.idNumber) {
-    // Partial ID: the digits the masked form shows (first six, last four).
+    // Partial ID: only the digits the masked form shows (the last four) can match.
     const d = q.idNumber.toUpperCase();
-    qb = qb.where((eb) => eb.or([startsLike('household.id_mask', d), sql<boolean>`household.id_mask like ${`%${d}`}`]));
+    qb = qb.where(sql<boolean>`household.id_mask like ${`%${d.replace(/[\\%_]/g, '')}`}`);
   }
   if (q.phoneBidx) qb = qb.where('household.phone_bidx', '=', q.phoneBidx);
   if (q.fileNo) qb = qb.where('household.file_no', '=', q.fileNo);

@@ -159,7 +159,7 @@ describe.each(testDialects)('certificates on %s', (dialect) => {
       issuer: '武江区总工会',
       printable: true,
     });
-    expect(p.body.idMasked).toMatch(/^\d{6}\*+\d{3}[\dX]$/);
+    expect(p.body.idMasked).toMatch(/^\*{14}\d{3}[\dX]$/);
   });
 
   it('revokes with a reason; a revoked card verifies as revoked and frees the slot', async () => {

@@ -16,7 +16,8 @@ export interface Skipped {
   reason: string;
 }
 
-const maskCard = (card: string) => (card.length > 8 ? `${card.slice(0, 4)} **** ${card.slice(-4)}` : '****');
+/** Last four only (docs/SECURITY.md): lists and the payment sheet never show more of a card. */
+const maskCard = (card: string) => (card.length > 8 ? `**** ${card.slice(-4)}` : '****');
 
 /**
  * Compute a batch in chunks: every file in the subtree in the archive before the period's end is run through

@@ -53,7 +53,8 @@ describe.each(testDialects)('disbursement batches on %s', (dialect) => {
     expect(g.body.total).toBe(20);
     const first = g.body.items.find((x: { householdId: number }) => x.householdId === ids[0]);
     expect(first).toMatchObject({ amountFen: DEEP_Q, status: 'proposed', idMasked: expect.stringMatching(/\*/) });
-    expect(first.bankMasked).toMatch(/^中国工商银行 6222 \*{4} 3445$/);
+    expect(first.idMasked).toMatch(/^\*{14}[\dX]{4}$/);
+    expect(first.bankMasked).toBe('中国工商银行 **** 3445');
     expect(JSON.stringify(first.explanation)).toContain('7,900');
   });
 
@@ -132,8 +133,22 @@ describe.each(testDialects)('disbursement batches on %s', (dialect) => {
     expect(list.body.totalFen).toBe(3_550_000);
     const xlsx = await finance.get(`/api/v1/batches/${batchId}/payment-list.xlsx`);
     expect(xlsx.status).toBe(200);
+    // The payment list (also the 公示) shows no more than the last four of an ID or a card.
+    for (const r of list.body.rows as { idMasked: string; bankMasked: string | null }[]) {
+      expect(r.idMasked).toMatch(/^\*{14}[\dX]{4}$/);
+      if (r.bankMasked) expect(r.bankMasked).toMatch(/^\S+ \*{4} \d{4}$/);
+    }
     const bank = await finance.get(`/api/v1/batches/${batchId}/bank-file.csv`);
     expect(bank.status).toBe(200);
+    // Full card numbers: never cached, and audited.
+    expect(bank.headers['cache-control']).toBe('no-store');
+    const audited = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('actor_name')
+      .where('action', '=', 'batch.bank_file')
+      .where('entity_id', '=', String(batchId))
+      .execute();
+    expect(audited.length).toBeGreaterThan(0);
     const lines = bank.text
       .replace(/^\uFEFF/, '')
       .trim()

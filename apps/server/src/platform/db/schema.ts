@@ -143,7 +143,8 @@ export interface HouseholdTable extends TenantColumns {
   name_sort: string;
   name_initials: string;
   sex: string;
-  birth_date: string;
+  /** Birth year only (age bands); the full date is inside the encrypted ID and version. */
+  birth_year: number;
   id_enc: string;
   id_bidx: string;
   id_mask: string;
@@ -189,7 +190,7 @@ export interface HouseholdMemberTable extends TenantColumns {
   name: string;
   relation: string;
   sex: string | null;
-  birth_date: string | null;
+  birth_year: number | null;
   id_enc: string | null;
   id_bidx: string | null;
   id_mask: string | null;

@@ -110,6 +110,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   await app.register(
     async (api) => {
+      // No API answer is kept by a browser or proxy cache: reveals, attachments, full exports and the bank
+      // file carry personal data, and lists carry names (docs/SECURITY.md).
+      api.addHook('onRequest', async (_req, reply) => {
+        reply.header('cache-control', 'no-store');
+      });
       api.addHook('preHandler', authHook(ctx));
       const zapi = api.withTypeProvider<ZodTypeProvider>();
       registerHealthRoutes(zapi, ctx);

@@ -6,6 +6,8 @@ export interface HouseholdMemberView {
   name: string;
   relation: string;
   sex: string | null;
+  /** Year only unless revealed; the full date only on the audited reveal (birthDate). */
+  birthYear: number | null;
   birthDate: string | null;
   idMasked: string | null;
   idNumber: string | null;
@@ -66,6 +68,8 @@ export interface HouseholdDetail extends HouseholdListItem {
   zeroEmployment: boolean;
   secondaryCauses: string[];
   idNumber: string | null;
+  /** Only on the audited reveal; otherwise null and the list item's birthYear is what is shown. */
+  birthDate: string | null;
   phone: string | null;
   health: string | null;
   bank: { masked: true } | { bankName: string; branch?: string | null; cardNumber: string } | null;

@@ -15,6 +15,7 @@ export const detailEn: Shape<typeof detailZh> = {
     subtitle: '{{org}} · {{kind}}',
     back: 'Back to the files',
     hidden: 'hidden',
+    yearOnly: '{{year}} (year only)',
     reveal: 'Show full data',
     revealTitle: 'Show full personal data',
     revealHint: 'Shows the full ID, mobile and card numbers and health. This read is recorded in the audit log.',

@@ -13,6 +13,7 @@ export const detailZh = {
     subtitle: '{{org}} · {{kind}}',
     back: '返回档案列表',
     hidden: '已隐藏',
+    yearOnly: '{{year}}年',
     reveal: '查看完整信息',
     revealTitle: '查看完整个人信息',
     revealHint: '将显示完整身份证号、手机号码、健康状况和银行卡号。此次查看将记入审计日志。',

@@ -25,7 +25,11 @@ export function BasicTab({ file }: { file: HouseholdDetail }) {
           <span data-testid="detail-id">{file.idNumber ?? file.idMasked}</span>
         </Descriptions.Item>
         <Descriptions.Item label={f('sex')}>{code('sex', file.sex)}</Descriptions.Item>
-        <Descriptions.Item label={f('birthDate')}>{file.birthDate}</Descriptions.Item>
+        <Descriptions.Item label={f('birthDate')}>
+          <span data-testid="detail-birth">
+            {file.birthDate ?? t('archive.detail.yearOnly', { year: file.birthYear })}
+          </span>
+        </Descriptions.Item>
         <Descriptions.Item label={f('kind')}>{code('kind', file.kind)}</Descriptions.Item>
         <Descriptions.Item label={f('org')}>{file.orgName}</Descriptions.Item>
         <Descriptions.Item label={f('ethnicity')}>{text(d.ethnicity)}</Descriptions.Item>

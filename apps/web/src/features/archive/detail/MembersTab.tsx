@@ -29,7 +29,13 @@ export function MembersTab({ file }: { file: HouseholdDetail }) {
           render: (_: unknown, m) => m.idNumber ?? m.idMasked ?? '—',
         },
         { title: f('sex'), dataIndex: 'sex', width: 60, render: (v: string | null) => code('sex', v) },
-        { title: f('birthDate'), dataIndex: 'birthDate', width: 110, render: (v: string | null) => v ?? '—' },
+        {
+          title: f('birthDate'),
+          key: 'birth',
+          width: 110,
+          render: (_: unknown, m) =>
+            m.birthDate ?? (m.birthYear === null ? '—' : t('archive.detail.yearOnly', { year: m.birthYear })),
+        },
         {
           title: f('maritalStatus'),
           dataIndex: 'maritalStatus',
