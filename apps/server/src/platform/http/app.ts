@@ -38,6 +38,7 @@ import type { AppContext } from '../context.js';
 import { errorBody } from '../errors.js';
 import { authHook } from './auth-hook.js';
 import { handleError } from './errors.js';
+import { originHook } from './origin.js';
 import { VERSION } from './version.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,7 +48,16 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   const app = Fastify({
     logger: opts.logger === false ? false : { level: ctx.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-* only from the proxies named in BANGFU_TRUST_PROXY; otherwise the peer address is the client.
+    // A hop count trusts the nearest n peers whoever they are (Fastify itself refuses a bare number): use it only
+    // when nothing but the proxy can reach the port; a list of addresses checks the peer.
+    trustProxy:
+      typeof ctx.config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_addr: string, i: number) =>
+              i < hops
+          )(ctx.config.trustProxy)
+        : ctx.config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -86,6 +96,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   await app.register(
     async (api) => {
+      api.addHook('onRequest', originHook(ctx.config.allowedOrigins));
       api.addHook('preHandler', authHook(ctx));
       const zapi = api.withTypeProvider<ZodTypeProvider>();
       registerHealthRoutes(zapi, ctx);
