@@ -4,6 +4,7 @@ import * as archive from '../../db/migrations/2026-11-23T1500_archive.js';
 import * as income from '../../db/migrations/2026-11-23T1600_income.js';
 import * as money from '../../db/migrations/2026-11-23T1700_money.js';
 import * as goodsCertificates from '../../db/migrations/2026-11-23T1800_goods_certificates.js';
+import * as keyCheck from '../../db/migrations/2026-11-30T1400_key_check.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Names are timestamped and descriptive; app and tests run the same list. */
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1600_income': income,
   '2026-11-23T1700_money': money,
   '2026-11-23T1800_goods_certificates': goodsCertificates,
+  '2026-11-30T1400_key_check': keyCheck,
 };
 
 class StaticProvider implements MigrationProvider {
