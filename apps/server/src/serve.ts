@@ -1,11 +1,18 @@
 import { ensureRootAndAdmin, openContext } from './platform/bootstrap.js';
 import type { Config } from './platform/config.js';
+import { lockDatabase } from './platform/db/server-lock.js';
 import { buildApp } from './platform/http/app.js';
 
 /** Boot: open and migrate the database, ensure the root and admin, listen. Stops cleanly on SIGINT/SIGTERM. */
 export async function serve(config: Config) {
-  const ctx = await openContext(config);
+  // Held for the server's lifetime: `bangfu restore` refuses while it is held (platform/db/server-lock.ts).
+  const lock = await lockDatabase(config, 'server');
+  const ctx = await openContext(config).catch(async (e) => {
+    await lock.release();
+    throw e;
+  });
   const app = await buildApp(ctx);
+  app.addHook('onClose', async () => lock.release());
   ctx.log = app.log;
   const { generatedPassword } = await ensureRootAndAdmin(ctx);
   if (generatedPassword) {

@@ -11,6 +11,11 @@ export const errorCatalog = {
   METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
   INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员', en: 'Internal error, contact the administrator' },
+  ORIGIN_REFUSED: {
+    status: 403,
+    zh: '请求来自其他网站，已拒绝；请在本系统页面中操作',
+    en: 'The request came from another site and was refused; use the application itself',
+  },
 
   AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   AUTH_INVALID_CREDENTIALS: {

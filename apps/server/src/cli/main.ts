@@ -3,6 +3,7 @@ import { roles as allRoles, type Role } from '@bangfu/contracts';
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { commitImport, getImport, importRows, stageImport } from '../modules/archive/archive.import.js';
+import { auditKey, checkCheckpoint, makeCheckpoint } from '../modules/audit/audit.checkpoint.js';
 import { verifyAudit } from '../modules/audit/audit.service.js';
 import { importOrgs } from '../modules/orgs/orgs.import.js';
 import { createUser, resetPassword } from '../modules/users/users.service.js';
@@ -155,21 +156,46 @@ program
     });
   });
 
-program
-  .command('audit')
-  .description('audit trail')
+const audit = program.command('audit').description('audit trail');
+audit
   .command('verify')
   .description('verify every hash chain; exits 1 when an entry was altered, inserted or deleted')
-  .action(async () => {
-    const result = await withContext((ctx) => verifyAudit(ctx.db));
+  .option('--expect <file>', 'also check against a signed checkpoint (`bangfu audit checkpoint`): truncation, rewrites')
+  .action(async (o: { expect?: string }) => {
+    const config = loadConfig();
+    const key = o.expect ? auditKey(config) : undefined;
+    const checkpoint = o.expect ? (JSON.parse(fs.readFileSync(o.expect, 'utf8')) as unknown) : undefined;
+    const { result, expected } = await withContext(async (ctx) => ({
+      result: await verifyAudit(ctx.db),
+      expected: key ? await checkCheckpoint(ctx.db, checkpoint, key) : undefined,
+    }));
     for (const c of result.chains) {
       console.log(
         `chain ${c.chain}: ${c.entries} entries, head ${c.headHash?.slice(0, 16) ?? '-'}… ${c.problems.length ? 'BROKEN' : 'ok'}`,
       );
       for (const p of c.problems) console.log(`  seq ${p.seq ?? '-'}: ${p.problem}`);
     }
-    console.log(result.ok ? 'audit trail intact' : 'AUDIT TRAIL TAMPERED');
-    if (!result.ok) process.exit(1);
+    if (expected) {
+      for (const p of expected.problems) console.log(`checkpoint: ${p.chain ? `chain ${p.chain}: ` : ''}${p.problem}`);
+      if (expected.ok) console.log(`checkpoint ${o.expect}: every recorded head is still in place`);
+    }
+    const ok = result.ok && (expected?.ok ?? true);
+    console.log(ok ? 'audit trail intact' : 'AUDIT TRAIL TAMPERED');
+    if (!ok) process.exit(1);
+  });
+audit
+  .command('checkpoint')
+  .description('write every chain’s head (seq, hash, time) signed with BANGFU_AUDIT_KEY; keep it off the server')
+  .option('--out <file>', 'write to this file (mode 0600) instead of standard output')
+  .action(async (o: { out?: string }) => {
+    const config = loadConfig();
+    const key = auditKey(config);
+    const cp = await withContext((ctx) => makeCheckpoint(ctx.db, key, ctx.clock.now()));
+    const text = `${JSON.stringify(cp, null, 2)}\n`;
+    if (!o.out) return void process.stdout.write(text);
+    fs.writeFileSync(o.out, text, { mode: 0o600 });
+    fs.chmodSync(o.out, 0o600);
+    console.error(`checkpoint of ${cp.chains.length} chain(s) written to ${o.out}`);
   });
 
 program

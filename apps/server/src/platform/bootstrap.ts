@@ -7,10 +7,11 @@ import { appendAudit } from './audit/audit-log.js';
 import { systemActor } from './auth/actor.js';
 import { generatePassword, hashPassword } from './auth/passwords.js';
 import { SystemClock } from './clock.js';
-import type { Config } from './config.js';
+import { type Config, ConfigError } from './config.js';
 import type { AppContext } from './context.js';
 import { createFieldCrypto } from './crypto.js';
 import { openDatabase } from './db/connect.js';
+import { ensureKeyCheck, readKeyCheck } from './db/key-check.js';
 import { migrateToLatest } from './db/migrate.js';
 import { pinyinSortKey } from './pinyin.js';
 
@@ -42,11 +43,22 @@ export function resolveSecret(config: Config, log: Log = consoleLog): string {
 
 /** Open the database and bring its schema up to date. */
 export async function openContext(config: Config, log: Log = consoleLog): Promise<AppContext> {
-  const crypto = createFieldCrypto(resolveSecret(config, log), config.oldSecrets);
   const handle = openDatabase(config);
-  const applied = await migrateToLatest(handle.db);
-  if (applied.length) log.info(`migrations applied: ${applied.join(', ')}`);
-  return { db: handle.db, dialect: handle.dialect, handle, config, clock: new SystemClock(), crypto, log };
+  try {
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length) log.info(`migrations applied: ${applied.join(', ')}`);
+    // A database whose data were written under a secret that is not here must not get a fresh random one.
+    if (!config.secret && !fs.existsSync(config.secretFile) && (await readKeyCheck(handle.db)).length)
+      throw new ConfigError(
+        `Invalid configuration: BANGFU_SECRET is not set and ${config.secretFile} is missing, but this database holds data encrypted under a secret: set BANGFU_SECRET (and BANGFU_OLD_SECRETS) or put the secret file back`,
+      );
+    const crypto = createFieldCrypto(resolveSecret(config, log), config.oldSecrets);
+    await ensureKeyCheck(handle.db, crypto, new Date());
+    return { db: handle.db, dialect: handle.dialect, handle, config, clock: new SystemClock(), crypto, log };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Role, roles } from '@bangfu/contracts';
+import { openWorkerAccount } from '../modules/self/self.binding.js';
 import { createUser } from '../modules/users/users.service.js';
 import { type Client, TestEnv, USER_PASSWORD } from './env.js';
 import { archiveWorkbook, fileHousehold, generatedId, household } from './households.js';
@@ -261,15 +262,18 @@ export async function buildWorld(dialect: 'sqlite' | 'postgres'): Promise<World>
   const system = await env.system();
   for (const role of roles) {
     const username = `r-${role.replace(/_/g, '-')}`;
-    const u = await createUser(env.ctx, system, {
-      username,
-      displayName: username,
-      orgId: county.id,
-      roles: [role],
-      password: USER_PASSWORD,
-      phone: null,
-      idNumber: role === 'worker' ? fx.own.idNumber : null,
-    });
+    // A worker's account is opened from their own file (the only way it is linked to one).
+    const u =
+      role === 'worker'
+        ? await openWorkerAccount(env.ctx, system, fx.own.householdId, { username, password: USER_PASSWORD })
+        : await createUser(env.ctx, system, {
+            username,
+            displayName: username,
+            orgId: county.id,
+            roles: [role],
+            password: USER_PASSWORD,
+            phone: null,
+          });
     await env.ctx.db.updateTable('app_user').set({ must_change_password: 0 }).where('id', '=', u.id).execute();
     callers[role] = await env.login(username);
   }

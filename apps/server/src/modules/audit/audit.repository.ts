@@ -67,3 +67,13 @@ export function chainPage(db: Db, chain: string, afterSeq: number, limit: number
     .limit(limit)
     .execute() as Promise<Row[]>;
 }
+
+/** The hash stored at one seq of a chain, or undefined when that entry is gone. */
+export async function hashAt(db: Db, chain: string, seq: number): Promise<string | undefined> {
+  const row = await systemSelect(db, 'audit_log', 'audit-verify')
+    .select('hash')
+    .where('chain', '=', chain)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return row?.hash;
+}

@@ -1,8 +1,8 @@
-import type { Action, BatchInputSchema } from '@bangfu/contracts';
+import type { BatchInputSchema } from '@bangfu/contracts';
 import { batchStatuses, programmes } from '@bangfu/contracts';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
-import { type Actor, allows, require, requireAny } from '../../platform/auth/actor.js';
+import { type Actor, require, requireAny } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';

@@ -24,7 +24,16 @@ export interface DbHandle {
 }
 
 export function openSqlite(file: string): DbHandle {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Owner-only: the file holds personal data. SQLite gives the -wal and -shm files the database file's mode;
+    // files from older versions are tightened here too.
+    fs.closeSync(fs.openSync(file, 'a', 0o600));
+    for (const f of [file, `${file}-wal`, `${file}-shm`])
+      try {
+        if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
+      } catch {} // not ours to change (a read-only copy): leave it
+  }
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

@@ -7,6 +7,7 @@ import * as goodsCertificates from '../../db/migrations/2026-11-23T1800_goods_ce
 import * as archiveImportApproval from '../../db/migrations/2026-11-30T1100_archive_import_approval.js';
 import * as identity from '../../db/migrations/2026-11-30T1200_identity.js';
 import * as masksAtRest from '../../db/migrations/2026-11-30T1300_masks_at_rest.js';
+import * as keyCheck from '../../db/migrations/2026-11-30T1400_key_check.js';
 import * as movesCarryRows from '../../db/migrations/2026-11-30T1500_moves_carry_rows.js';
 import type { Db } from './connect.js';
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1100_archive_import_approval': archiveImportApproval,
   '2026-11-30T1200_identity': identity,
   '2026-11-30T1300_masks_at_rest': masksAtRest,
+  '2026-11-30T1400_key_check': keyCheck,
   '2026-11-30T1500_moves_carry_rows': movesCarryRows,
 };
 

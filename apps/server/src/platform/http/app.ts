@@ -38,6 +38,7 @@ import type { AppContext } from '../context.js';
 import { errorBody } from '../errors.js';
 import { authHook } from './auth-hook.js';
 import { handleError } from './errors.js';
+import { originHook } from './origin.js';
 import { VERSION } from './version.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -60,7 +61,16 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   const app = Fastify({
     logger: opts.logger === false ? false : { level: ctx.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: ctx.config.trustProxy,
+    // X-Forwarded-* only from the proxies named in BANGFU_TRUST_PROXY; otherwise the peer address is the client.
+    // A hop count trusts the nearest n peers whoever they are (Fastify itself refuses a bare number): use it only
+    // when nothing but the proxy can reach the port; a list of addresses checks the peer.
+    trustProxy:
+      typeof ctx.config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_addr: string, i: number) =>
+              i < hops
+          )(ctx.config.trustProxy)
+        : ctx.config.trustProxy,
   });
   const routes: RegisteredRoute[] = [];
   routeTables.set(app, routes);
@@ -110,6 +120,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   await app.register(
     async (api) => {
+      api.addHook('onRequest', originHook(ctx.config.allowedOrigins));
       // No API answer is kept by a browser or proxy cache: reveals, attachments, full exports and the bank
       // file carry personal data, and lists carry names (docs/SECURITY.md).
       api.addHook('onRequest', async (_req, reply) => {
