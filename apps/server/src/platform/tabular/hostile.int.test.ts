@@ -67,7 +67,8 @@ describe.each(testDialects)('hostile uploads on %s', (dialect) => {
     } while (!settled);
     const res = await pending;
     expect((await env.client().get('/api/health')).status).toBe(200);
-    expect(Math.max(...slowest)).toBeLessThan(1500);
+    // Generous for a busy CI machine: before the worker, health stopped answering at all (the loop was blocked).
+    expect(Math.max(...slowest)).toBeLessThan(5000);
     return res;
   }
 
