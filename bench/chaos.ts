@@ -168,16 +168,21 @@ async function importOp(w: World, stage = random() < 0.3 ? 'validate' : 'commit'
       let b = must(await w.clerk.get(`/api/v1/households/imports/${id}`), 'import').status as string;
       const seen = b;
       if (b === 'validating' || b === 'committing') {
-        let resumed = false;
-        for (const url of [`/api/v1/households/imports/${id}/resume`, `/api/v1/archive/imports/${id}/resume`]) {
-          const r = await w.clerk.post(url, {});
-          if (r.status >= 200 && r.status < 300) {
-            resumed = true;
-            break;
+        // POST …/resume (or …/cancel) once the server offers it; an unknown route answers 404 NOT_FOUND.
+        const tryAll = async (verb: string) => {
+          let offered = false;
+          for (const prefix of ['/api/v1/households/imports', '/api/v1/archive/imports']) {
+            const r = await w.clerk.post(`${prefix}/${id}/${verb}`, {});
+            if (r.status >= 200 && r.status < 300) return { done: true, offered: true };
+            if (!(r.status === 404 && r.body?.error?.code === 'NOT_FOUND')) offered = true;
           }
-        }
-        if (!resumed) {
-          findings.push(`import ${id} left '${b}' after the kill: no resume endpoint answered (issue 8 item 9)`);
+          return { done: false, offered };
+        };
+        const resume = await tryAll('resume');
+        const cancel = resume.done ? resume : await tryAll('cancel');
+        if (!resume.done && !cancel.done) {
+          if (resume.offered || cancel.offered) throw new Error(`import ${id} left '${b}': resume and cancel refused`);
+          findings.push(`import ${id} left '${b}' after the kill: no resume or cancel endpoint (issue 8 item 9)`);
           return { outcome: `stuck ${b}`, findings };
         }
         b = (
