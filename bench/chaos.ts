@@ -120,6 +120,8 @@ function period(w: World) {
 interface Op {
   /** Which part of the operation the kill aims at (an import: validation or commit). */
   stage: string;
+  /** The quarter of the batch a compute creates. */
+  period?: string;
   /** The operation a kill may interrupt: calls started() once the server has accepted it, resolves when done. */
   fire(started: () => void): Promise<void>;
   recover(): Promise<{ outcome: string; findings: string[] }>;
@@ -220,6 +222,7 @@ async function computeOp(w: World): Promise<Op> {
   const p = period(w);
   return {
     stage: 'compute',
+    period: p,
     async fire(started) {
       const b = must(
         await w.proposer.post('/api/v1/batches', {
@@ -311,7 +314,7 @@ async function campaignOp(w: World): Promise<Op> {
       orgId: w.seeded.countyId,
       programme: 'holiday',
       templateId: 'seed004.p2.holiday',
-      title: `送温暖 chaos ${w.nextPeriod++}`,
+      title: `送温暖 chaos ${Date.now()}`,
       startsOn: today,
       endsOn: '2099-12-31',
     }),
@@ -364,7 +367,7 @@ async function calibrate(w: World) {
     });
     w.window[op.stage] = Math.max(50, (performance.now() - t0) * 1.2);
     if (op.stage === 'compute') {
-      const b = await batchOf(w, `${2030 + Math.floor((w.nextPeriod - 1) / 4)}Q${((w.nextPeriod - 1) % 4) + 1}`);
+      const b = await batchOf(w, op.period ?? '');
       w.expectedGrants = must(await w.proposer.get(`/api/v1/batches/${b?.id}/grants?limit=1`), 'grants').total;
     }
   }
