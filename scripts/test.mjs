@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test. Typecheck, lint, build the web app, then Vitest's unit, integration (SQLite and
-// PostgreSQL) and end-to-end (Chromium) projects. Ends with one line "tests: N passed, N failed, N skipped".
+// PostgreSQL) and end-to-end (Chromium) projects, then the short crash trials and load run (bench/chaos.ts,
+// bench/load.ts). Ends with one line "tests: N passed, N failed, N skipped".
 // With CI=true a skipped test is a failure: PostgreSQL and end-to-end tests must really run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,6 +36,15 @@ const args = [
   ...process.argv.slice(2),
 ];
 ok = step('vitest: unit, integration (SQLite + PostgreSQL), e2e (Chromium)', 'npx', args) && ok;
+
+// Crash trials and sustained load, short versions (bench/chaos.ts, bench/load.ts): the real server killed with
+// SIGKILL during imports, batch computes, payments and campaign decisions on SQLite and PostgreSQL, then one
+// minute of 50 simulated staff on PostgreSQL. BANGFU_SKIP_CHAOS=1 leaves them out (never in CI).
+if (process.env.BANGFU_SKIP_CHAOS === '1' && !ci) console.log('\n(chaos and load trials skipped: BANGFU_SKIP_CHAOS=1)');
+else {
+  ok = step('chaos: crash trials, short (SQLite + PostgreSQL)', 'npm', ['run', 'chaos', '--', '--short']) && ok;
+  ok = step('load: 50 staff for 1 minute (PostgreSQL)', 'npm', ['run', 'load', '--', '--minutes', '1']) && ok;
+}
 
 let passed = 0;
 let failed = 0;
