@@ -93,6 +93,18 @@ export const routeExamples: Record<string, Example> = {
     url: `${V}/households/imports/${f.importId}/commit`,
     body: { asFiled: false },
   })),
+  'POST /api/v1/households/imports/:id/approve': placed((f) => ({
+    url: `${V}/households/imports/${f.importId}/approve`,
+    body: {},
+  })),
+  'POST /api/v1/households/imports/:id/resume': placed((f) => ({
+    url: `${V}/households/imports/${f.importId}/resume`,
+    body: {},
+  })),
+  'POST /api/v1/households/imports/:id/cancel': placed((f) => ({
+    url: `${V}/households/imports/${f.importId}/cancel`,
+    body: {},
+  })),
   'GET /api/v1/households/import-template.xlsx': unplaced(() => ({ url: `${V}/households/import-template.xlsx` })),
   'GET /api/v1/households/export.xlsx': list((f) => ({ url: `${V}/households/export.xlsx?orgId=${f.orgId}` })),
 
@@ -179,6 +191,18 @@ export const routeExamples: Record<string, Example> = {
   })),
 
   'GET /api/v1/self/file': unplaced(() => ({ url: `${V}/self/file` })),
+  'POST /api/v1/self/bind': unplaced(() => ({
+    url: `${V}/self/bind`,
+    body: { code: 'ABCDE-FGHJK', idNumber: '11010519491231002X' },
+  })),
+  'POST /api/v1/households/:id/worker-account': placed((f, n) => ({
+    url: `${V}/households/${f.householdId}/worker-account`,
+    body: { username: `worker-${f.orgId}-${n}`, password: 'Worker-pass-2026' },
+  })),
+  'POST /api/v1/households/:id/bind-code': placed((f) => ({
+    url: `${V}/households/${f.householdId}/bind-code`,
+    body: {},
+  })),
   'POST /api/v1/self/application': unplaced(() => {
     const { orgId: _, ...body } = household(1, { name: '王自助', members: [] });
     return { url: `${V}/self/application`, body };
@@ -252,6 +276,10 @@ export const routeExamples: Record<string, Example> = {
   'GET /api/v1/batches/:id/payment-list': placed((f) => ({ url: `${V}/batches/${f.batchId}/payment-list` })),
   'GET /api/v1/batches/:id/payment-list.xlsx': placed((f) => ({ url: `${V}/batches/${f.batchId}/payment-list.xlsx` })),
   'GET /api/v1/batches/:id/bank-file.csv': placed((f) => ({ url: `${V}/batches/${f.batchId}/bank-file.csv` })),
+  'POST /api/v1/batches/:id/sent-to-bank': placed((f) => ({
+    url: `${V}/batches/${f.batchId}/sent-to-bank`,
+    body: {},
+  })),
   'GET /api/v1/households/:id/grants': placed((f) => ({ url: `${V}/households/${f.householdId}/grants` })),
 
   'POST /api/v1/goods/receipts': placed((f) => ({

@@ -76,6 +76,11 @@ export const routePermissions: Record<string, RoutePermission> = {
   'GET /api/v1/households/imports/:id/rows': r('archive.read'),
   'POST /api/v1/households/imports/:id/rows/:rowId/decision': r('archive.write'),
   'POST /api/v1/households/imports/:id/commit': r('archive.write'),
+  'POST /api/v1/households/imports/:id/approve': r('archive.approve'),
+  // An approver without archive.write may only cancel (refuse) an import waiting for its approval; the matrix's
+  // fixture imports are validated, not waiting, so there both need archive.write.
+  'POST /api/v1/households/imports/:id/resume': r('archive.write'),
+  'POST /api/v1/households/imports/:id/cancel': r('archive.write'),
   'GET /api/v1/households/import-template.xlsx': r('archive.write'),
   'GET /api/v1/households/export.xlsx': r('archive.read'),
 
@@ -111,6 +116,9 @@ export const routePermissions: Record<string, RoutePermission> = {
   // worker self-service
   'GET /api/v1/self/file': r('self.read'),
   'POST /api/v1/self/application': r('self.apply'),
+  'POST /api/v1/self/bind': r('self.read'),
+  'POST /api/v1/households/:id/worker-account': r('user.write'),
+  'POST /api/v1/households/:id/bind-code': r('user.write'),
 
   // eligibility policy
   'GET /api/v1/policies/eligibility': r('policy.read'),
@@ -149,6 +157,7 @@ export const routePermissions: Record<string, RoutePermission> = {
   'GET /api/v1/batches/:id/payment-list': r('programme.read'),
   'GET /api/v1/batches/:id/payment-list.xlsx': r('programme.read'),
   'GET /api/v1/batches/:id/bank-file.csv': reveal('fund.write'),
+  'POST /api/v1/batches/:id/sent-to-bank': r('fund.write'),
   'GET /api/v1/households/:id/grants': r('programme.read'),
 
   // donated goods
