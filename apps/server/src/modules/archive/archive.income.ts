@@ -58,7 +58,8 @@ export async function recordIncome(
 ) {
   require(actor, 'archive.write');
   const now = ctx.clock.now();
-  if (month > now.toISOString().slice(0, 7)) throw new AppError('ARCHIVE_INCOME_FUTURE_MONTH', { month });
+  // The month on the Beijing calendar: at 01:00 on 1 March in China, March is the current month.
+  if (month > ctx.clock.today().slice(0, 7)) throw new AppError('ARCHIVE_INCOME_FUTURE_MONTH', { month });
   await transaction(ctx, async (trx) => {
     // One record of a file at a time: a second record of the same month waits, then corrects the first.
     await repo.lockHousehold(trx, ctx.dialect, id);

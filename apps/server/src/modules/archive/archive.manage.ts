@@ -32,7 +32,7 @@ export function recordReview(
       const { reviewMonths } = await settingsAt(trx, file.org_path);
       return {
         last_reviewed_at: now.toISOString(),
-        next_review_due: addMonths(new Date(`${r.reviewedOn}T00:00:00Z`), reviewMonths),
+        next_review_due: addMonths(r.reviewedOn, reviewMonths),
       };
     },
   });

@@ -1,6 +1,7 @@
 import type { ArchiveQueue, HouseholdListItem, HouseholdQuery } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, allows, require } from '../../platform/auth/actor.js';
+import { CHINA_UTC_OFFSET_MS, chinaDate } from '../../platform/clock.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
@@ -222,19 +223,20 @@ export async function queueFiles(
   page: { limit: number; offset: number },
 ) {
   require(actor, 'archive.read');
+  // Review dates are calendar dates in Beijing (clock.today()); "stale" compares instants, from Beijing
+  // midnight of the same date a year ago.
   const now = ctx.clock.now();
-  const today = now.toISOString().slice(0, 10);
+  const today = ctx.clock.today();
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const q: repo.Queue =
     queue === 'due'
-      ? { kind: 'due', untilDate: new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10) }
+      ? { kind: 'due', untilDate: chinaDate(new Date(now.getTime() + 30 * 86_400_000)) }
       : queue === 'overdue'
         ? { kind: 'overdue', beforeDate: today }
         : queue === 'stale'
           ? {
               kind: 'stale',
-              beforeIso: new Date(
-                Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()),
-              ).toISOString(),
+              beforeIso: new Date(Date.UTC(y - 1, m - 1, d) - CHINA_UTC_OFFSET_MS).toISOString(),
             }
           : { kind: queue };
   const { rows, total } = await repo.list(new ScopedDb(ctx.db, actor.scope), {

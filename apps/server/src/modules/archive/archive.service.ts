@@ -72,8 +72,9 @@ export async function createFileIn(
     const org = await orgRepo.findActiveOrThrow(sdb, input.orgId);
     await refuseDuplicate(trx, rows.household.id_bidx);
     const now = ctx.clock.now();
-    const fileNo = await repo.nextFileNo(trx, org.province_code, now.getUTCFullYear());
-    const proposal = await proposeFor(trx, org.path, now.toISOString().slice(0, 10), input);
+    const today = ctx.clock.today();
+    const fileNo = await repo.nextFileNo(trx, org.province_code, Number(today.slice(0, 4)));
+    const proposal = await proposeFor(trx, org.path, today, input);
     const where = { org_id: org.id, org_path: org.path, province_code: org.province_code };
     const household = {
       ...rows.household,

@@ -3,6 +3,7 @@ import { fileStatuses, type grades } from '@bangfu/contracts';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
+import { chinaDate } from '../../platform/clock.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
@@ -179,8 +180,10 @@ export const finishNotice = (ctx: AppContext, actor: Actor, id: number) =>
     },
   });
 
-export function addMonths(date: Date, months: number): string {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
+/** The calendar date `months` after a date 'YYYY-MM-DD' (dates are on the Beijing calendar, `clock.today()`). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, day] = date.split('-').map(Number) as [number, number, number];
+  const d = new Date(Date.UTC(y, m - 1 + months, day));
   return d.toISOString().slice(0, 10);
 }
 
@@ -235,7 +238,7 @@ export function approvalStep(
         grade_override_reason: overridden ? (d.overrideReason ?? null) : null,
         filed_at: now.toISOString(),
         last_reviewed_at: now.toISOString(),
-        next_review_due: addMonths(now, reviewMonths),
+        next_review_due: addMonths(chinaDate(now), reviewMonths),
       };
     },
   } satisfies Step;

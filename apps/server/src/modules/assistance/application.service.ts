@@ -38,7 +38,7 @@ async function mustFindApplication(sdb: ScopedDb, id: number) {
  */
 export async function createApplication(ctx: AppContext, actor: Actor, input: Input) {
   require(actor, 'assistance.propose');
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = ctx.clock.today();
   const id = await transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
     const node = await orgRepo.findActiveOrThrow(sdb, actor.scope.orgId);

@@ -4,7 +4,7 @@ import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv } from '../../test-support/env.js';
 import { fileHousehold, generatedId, household } from '../../test-support/households.js';
 import { exitFile } from '../archive/archive.manage.js';
-import { addDays, chinaToday, oneYearFrom } from '../goods/goods.rules.js';
+import { addDays, oneYearFrom } from '../goods/goods.rules.js';
 
 const DAY = 86_400_000;
 
@@ -40,7 +40,7 @@ describe.each(testDialects)('certificates on %s', (dialect) => {
 
   beforeAll(async () => {
     env = await TestEnv.create(dialect);
-    start = chinaToday(env.ctx.clock.now());
+    start = env.ctx.clock.today();
     const c = await env.countyWithStreet();
     county = c.county;
     street = c.street;
@@ -207,7 +207,7 @@ describe.each(testDialects)('certificates on %s', (dialect) => {
     expect(soon.body.items.map((c: { id: number }) => c.id)).toEqual([tekun.id, youdai.id]);
     env.ctx.clock.advance(30 * DAY);
     await relogin();
-    const today = chinaToday(env.ctx.clock.now());
+    const today = env.ctx.clock.today();
     expect(today > oneYearFrom(start)).toBe(true);
     const v = await clerk.get(`/api/v1/certificates/verify/${tekun.number}`);
     expect(v.body).toMatchObject({ state: 'expired', stateLabel: '已过期', valid: false });

@@ -15,13 +15,14 @@ import {
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
+import { chinaDate } from '../../platform/clock.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import { nextFileNo } from '../archive/archive.repository.js';
 import { mustFindFile } from '../archive/archive.service.js';
-import { addDays, chinaToday, maskHolder } from '../goods/goods.rules.js';
+import { addDays, maskHolder } from '../goods/goods.rules.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import * as repo from './certificates.repository.js';
 import { stateOf, validity } from './certificates.rules.js';
@@ -103,7 +104,7 @@ interface IssueSpec {
 /** Number it (per kind, province and year: 'TK44-2026-0000012') and insert; the database refuses a second active one. */
 async function insertNew(ctx: AppContext, trx: Db, actor: Actor, s: IssueSpec) {
   const now = ctx.clock.now();
-  const year = Number(chinaToday(now).slice(0, 4));
+  const year = Number(chinaDate(now).slice(0, 4));
   const certNo = await nextFileNo(trx, `${certificatePrefixes[s.kind]}${s.issuer.province_code}`, year);
   const id = await repo.insertCertificate(trx, {
     org_id: Number(s.file.org_id),
@@ -145,7 +146,7 @@ export async function issueCertificate(
   input: z.infer<typeof CertificateIssueInputSchema>,
 ) {
   require(actor, 'assistance.propose');
-  const today = chinaToday(ctx.clock.now());
+  const today = ctx.clock.today();
   const v = validity(today, input);
   if (!v) throw new AppError('CERTIFICATE_BAD_VALIDITY', {});
   const id = await transaction(ctx, async (trx) => {
@@ -221,7 +222,7 @@ export async function renewCertificate(
   input: z.infer<typeof CertificateRenewInputSchema>,
 ) {
   require(actor, 'assistance.propose');
-  const today = chinaToday(ctx.clock.now());
+  const today = ctx.clock.today();
   const v = validity(today, input);
   if (!v) throw new AppError('CERTIFICATE_BAD_VALIDITY', {});
   const newId = await transaction(ctx, async (trx) => {
@@ -265,7 +266,7 @@ export async function renewCertificate(
 export async function getCertificate(ctx: AppContext, actor: Actor, id: number) {
   require(actor, 'programme.read');
   const c = await mustFind(new ScopedDb(ctx.db, actor.scope), id);
-  return toCertificate(c, chinaToday(ctx.clock.now()));
+  return toCertificate(c, ctx.clock.today());
 }
 
 /**
@@ -276,7 +277,7 @@ export async function verifyCertificate(ctx: AppContext, actor: Actor, number: s
   require(actor, 'programme.read');
   const c = await repo.findByNumber(new ScopedDb(ctx.db, actor.scope), number);
   if (!c) throw new AppError('CERTIFICATE_NOT_FOUND', { number });
-  const state = stateOf(c, chinaToday(ctx.clock.now()));
+  const state = stateOf(c, ctx.clock.today());
   return {
     number: c.cert_no,
     kind: c.kind,
@@ -298,7 +299,7 @@ export async function listCertificates(ctx: AppContext, actor: Actor, q: z.infer
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const org = await orgRepo.findById(sdb, q.orgId);
   if (!org) throw new AppError('ORG_NOT_FOUND', { id: q.orgId });
-  const today = chinaToday(ctx.clock.now());
+  const today = ctx.clock.today();
   const expiringBy = q.expiringWithinDays === undefined ? undefined : addDays(today, q.expiringWithinDays);
   const { rows, total } = await repo.list(sdb, { path: org.path, today, kind: q.kind, state: q.state, expiringBy }, q);
   return { total, limit: q.limit, offset: q.offset, items: rows.map((c) => toCertificate(c, today)) };
@@ -310,7 +311,7 @@ export async function certificatesToRevoke(ctx: AppContext, actor: Actor, orgId:
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const org = await orgRepo.findById(sdb, orgId);
   if (!org) throw new AppError('ORG_NOT_FOUND', { id: orgId });
-  const today = chinaToday(ctx.clock.now());
+  const today = ctx.clock.today();
   const rows = await repo.heldOutsideArchive(sdb, org.path, CERTIFICATE_ELIGIBLE);
   return { items: rows.map((c) => toCertificate(c, today)) };
 }
@@ -319,7 +320,7 @@ export async function householdCertificates(ctx: AppContext, actor: Actor, house
   require(actor, 'programme.read');
   const sdb = new ScopedDb(ctx.db, actor.scope);
   await mustFindFile(sdb, householdId);
-  const today = chinaToday(ctx.clock.now());
+  const today = ctx.clock.today();
   return { items: (await repo.ofHousehold(sdb, householdId)).map((c) => toCertificate(c, today)) };
 }
 
@@ -327,7 +328,7 @@ export async function householdCertificates(ctx: AppContext, actor: Actor, house
 export async function printableCertificate(ctx: AppContext, actor: Actor, id: number) {
   require(actor, 'programme.read');
   const c = await mustFind(new ScopedDb(ctx.db, actor.scope), id);
-  const today = chinaToday(ctx.clock.now());
+  const today = ctx.clock.today();
   const state = stateOf(c, today);
   return {
     title: certificateTitles[c.kind as CertificateKind] ?? zh(certificateKinds, c.kind),
@@ -341,7 +342,7 @@ export async function printableCertificate(ctx: AppContext, actor: Actor, id: nu
     validityText: `有效期：${c.valid_from} 至 ${c.valid_until}`,
     benefits: c.benefits,
     issuer: c.issuer_org_name,
-    issuedOn: chinaToday(new Date(c.issued_at)),
+    issuedOn: chinaDate(new Date(c.issued_at)),
     state,
     stateLabel: zh(certificateStates, state),
     printable: state === 'valid' || state === 'not_yet_valid',

@@ -245,7 +245,7 @@ export async function submitBatch(ctx: AppContext, actor: Actor, id: number, com
       trx,
       { id: Number(b.org_id), path: b.org_path },
       totals.maxFen,
-      ctx.clock.now().toISOString().slice(0, 10),
+      ctx.clock.today(),
     );
     const now = ctx.clock.now().toISOString();
     const moved = await repo.moveBatch(trx, id, ['computed', 'rejected'], {

@@ -3,7 +3,6 @@ import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv } from '../../test-support/env.js';
 import { fileHousehold, generatedId, household } from '../../test-support/households.js';
 import { loserCodes, race, tally } from '../../test-support/race.js';
-import { chinaToday } from './goods.rules.js';
 
 const N = 20;
 
@@ -52,7 +51,7 @@ describe.each(testDialects)('goods movements under 20 parallel requests on %s', 
 
   beforeAll(async () => {
     env = await TestEnv.create(dialect);
-    today = chinaToday(env.ctx.clock.now());
+    today = env.ctx.clock.today();
     ({ county, street } = await env.countyWithStreet());
     await env.user('clerk', county.id, ['intake_clerk']);
     clerk = await env.login('clerk');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv } from '../../test-support/env.js';
 import { fileHousehold, generatedId, household } from '../../test-support/households.js';
-import { addDays, chinaToday } from './goods.rules.js';
+import { addDays } from './goods.rules.js';
 
 /**
  * Donated goods: stock never goes negative (service and database), hand-outs only to archived households and
@@ -52,7 +52,7 @@ describe.each(testDialects)('donated goods on %s', (dialect) => {
 
   beforeAll(async () => {
     env = await TestEnv.create(dialect);
-    today = chinaToday(env.ctx.clock.now());
+    today = env.ctx.clock.today();
     const c = await env.countyWithStreet();
     county = c.county;
     street = c.street;

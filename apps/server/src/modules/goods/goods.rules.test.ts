@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, chinaToday, maskHolder, oneYearFrom, relationLabel, signerRelation } from './goods.rules.js';
+import { chinaDate } from '../../platform/clock.js';
+import { addDays, maskHolder, oneYearFrom, relationLabel, signerRelation } from './goods.rules.js';
 
 describe('goods and certificate rules', () => {
   it('today is the date in Beijing, not in UTC', () => {
-    expect(chinaToday(new Date('2026-11-23T17:15:00Z'))).toBe('2026-11-24');
-    expect(chinaToday(new Date('2026-11-23T15:59:59Z'))).toBe('2026-11-23');
+    expect(chinaDate(new Date('2026-11-23T17:15:00Z'))).toBe('2026-11-24');
+    expect(chinaDate(new Date('2026-11-23T15:59:59Z'))).toBe('2026-11-23');
   });
 
   it('one year of validity ends the day before the anniversary', () => {

@@ -3,12 +3,10 @@ import { relations } from '@bangfu/contracts';
 /**
  * Pure rules of the goods and certificates modules.
  *
- * Dates on paper (received, handed out, valid until) are calendar dates in China (UTC+8): "today" is the
- * date in Beijing, not the UTC date, so a hand-out recorded at 07:00 is not refused as "in the future".
+ * Dates on paper (received, handed out, valid until) are calendar dates in China (UTC+8): "today" is
+ * `clock.today()`, the date in Beijing, not the UTC date, so a hand-out recorded at 07:00 is not refused as
+ * "in the future".
  */
-export function chinaToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The date n days after an ISO date (negative n goes back). */
 export function addDays(date: string, n: number): string {

@@ -17,7 +17,7 @@ import * as archiveRepo from '../archive/archive.repository.js';
 import { mustFindFile } from '../archive/archive.service.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import * as repo from './goods.repository.js';
-import { chinaToday, signerRelation } from './goods.rules.js';
+import { signerRelation } from './goods.rules.js';
 
 /** Goods go to households in the archive: 在档 and 解困. */
 export const GOODS_ELIGIBLE = ['filed', 'relieved'];
@@ -25,7 +25,7 @@ export const GOODS_ELIGIBLE = ['filed', 'relieved'];
 const statusZh = (s: string) => fileStatuses.zh[s as keyof typeof fileStatuses.zh] ?? s;
 
 function notInFuture(clock: Clock, date: string) {
-  if (date > chinaToday(clock.now())) throw new AppError('GOODS_DATE_IN_FUTURE', { date });
+  if (date > clock.today()) throw new AppError('GOODS_DATE_IN_FUTURE', { date });
 }
 
 export async function mustFindStock(sdb: ScopedDb, id: number) {

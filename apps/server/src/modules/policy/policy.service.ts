@@ -72,7 +72,7 @@ export async function adoptPolicy(ctx: AppContext, actor: Actor, input: Eligibil
 export async function getPolicyAt(ctx: AppContext, actor: Actor, orgId: number, date?: string) {
   require(actor, 'policy.read');
   const org = await orgRepo.findActiveOrThrow(new ScopedDb(ctx.db, actor.scope), orgId);
-  const day = date ?? ctx.clock.now().toISOString().slice(0, 10);
+  const day = date ?? ctx.clock.today();
   const resolved = await policyAt(ctx.db, org.path, day);
   const own = await repo.versionsOf(new ScopedDb(ctx.db, actor.scope), orgId);
   return {

@@ -113,7 +113,7 @@ export async function rulesAt(ctx: AppContext, actor: Actor, orgId: number, date
   require(actor, 'programme.read');
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const org = await orgRepo.findActiveOrThrow(sdb, orgId);
-  const day = date ?? ctx.clock.now().toISOString().slice(0, 10);
+  const day = date ?? ctx.clock.today();
   const own = await repo.rulesOf(sdb, org.id);
   const items = [];
   for (const t of allTemplates())
