@@ -58,7 +58,8 @@ describe.skipIf(chromiumMissing)('archive walk: file, review, notice, objection,
   const shotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-e2e-archive-'));
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage: true });
-  const today = () => new Date().toISOString().slice(0, 10);
+  // Today on the server's and the web's calendar (Beijing, UTC+8 all year).
+  const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
   /** Sign in as someone (a new browser context), watching for page errors. */
   async function as(user: { username: string }, password = PASSWORD) {

@@ -226,7 +226,7 @@ export async function buildWorld(dialect: 'sqlite' | 'postgres'): Promise<World>
   const county = await env.org(province.id, '武江区总工会', 'county', '440203');
   const street = await env.org(county.id, '西河镇总工会', 'street');
   const sibling = await env.org(province.id, '浈江区总工会', 'county', '440204');
-  const today = env.ctx.clock.now().toISOString().slice(0, 10);
+  const today = env.ctx.clock.today();
 
   // The rules every node inherits from the province: 低保 line, living relief from 2027, medical, holiday.
   const admin = await env.loginAdmin();

@@ -1,3 +1,4 @@
+import { chinaDate } from '../platform/clock.js';
 import { importRow, type NodeFx, PNG } from './authz-fixtures.js';
 import { USER_PASSWORD } from './env.js';
 import { archiveWorkbook, generatedId, household } from './households.js';
@@ -27,7 +28,8 @@ const placed = (build: Example['build']): Example => ({ build });
 const list = (build: Example['build']): Example => ({ kind: 'list', build });
 const unplaced = (build: () => Req): Example => ({ kind: 'unplaced', build });
 const V = '/api/v1';
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today on the server's calendar (Beijing). */
+const today = () => chinaDate(new Date());
 
 export const routeExamples: Record<string, Example> = {
   'GET /api/openapi.json': unplaced(() => ({ url: '/api/openapi.json' })),

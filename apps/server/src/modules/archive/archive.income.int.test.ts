@@ -10,10 +10,10 @@ describe.each(testDialects)('monthly income and the 脱困 proposal on %s', (dia
   let outsider: Client;
   let id: number;
   let draftId: number;
-  /** 'YYYY-MM' k months before the server's current month. */
+  /** 'YYYY-MM' k months before the server's current month (on the Beijing calendar, clock.today()). */
   const monthsAgo = (k: number) => {
-    const d = env.ctx.clock.now();
-    const x = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - k, 1));
+    const [y, m] = env.ctx.clock.today().split('-').map(Number) as [number, number];
+    const x = new Date(Date.UTC(y, m - 1 - k, 1));
     return x.toISOString().slice(0, 7);
   };
   const put = (month: string, yuanPerHead: number, note?: string) =>

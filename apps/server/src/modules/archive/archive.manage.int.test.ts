@@ -43,7 +43,7 @@ describe.each(testDialects)('dynamic management on %s', (dialect) => {
     clerk = await env.login('clerk');
     expect((await clerk.get('/api/v1/households/queues/overdue')).body.total).toBe(1);
     expect((await clerk.get('/api/v1/households/queues/stale')).body.total).toBe(1);
-    const today = env.ctx.clock.now().toISOString().slice(0, 10);
+    const today = env.ctx.clock.today();
     const r = await clerk.post(`/api/v1/households/${id}/reviews`, {
       method: 'visit',
       reviewedOn: today,

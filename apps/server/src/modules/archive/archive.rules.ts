@@ -1,9 +1,10 @@
 import type { HouseholdInput } from '@bangfu/contracts';
 import { countHousehold, type IdResult, parseResidentId, perCapitaMonthlyIncome } from '@bangfu/policy';
+import { chinaDate } from '../../platform/clock.js';
 
-/** Validate and convert a resident ID (GB 11643) as typed on the form. */
+/** Validate and convert a resident ID (GB 11643) as typed on the form; a birth today (Beijing date) is allowed. */
 export function parseId(raw: string): IdResult {
-  return parseResidentId(raw);
+  return parseResidentId(raw, chinaDate(new Date()));
 }
 
 /**

@@ -29,7 +29,7 @@ describe.each(testDialects)('applications and campaigns on %s', (dialect) => {
     approver = await env.login('approver');
     provinceApprover = await env.login('prov-approver');
     finance = await env.login('fin');
-    const today = env.ctx.clock.now().toISOString().slice(0, 10);
+    const today = env.ctx.clock.today();
     for (const [templateId, params] of [
       ['seed004.p1.medical', {}],
       ['seed004.p2.holiday', { amounts: { moderateFen: yuan(2000) } }],
@@ -80,7 +80,7 @@ describe.each(testDialects)('applications and campaigns on %s', (dialect) => {
     expect(again.body.error.code).toBe('GRANT_DUPLICATE');
     const queue = await approver.get('/api/v1/approvals/queue');
     expect(queue.body.applications.map((x: { id: number }) => x.id)).toContain(a.body.id);
-    const year = Number(env.ctx.clock.now().toISOString().slice(0, 4));
+    const year = Number(env.ctx.clock.today().slice(0, 4));
     await finance.put('/api/v1/budgets', { orgId: m.county.id, programme: 'medical', year, amountFen: yuan(10_000) });
     const over = await approver.post(`/api/v1/applications/${a.body.id}/decision`, { decision: 'approve' });
     expect(over.status).toBe(409);
@@ -151,7 +151,7 @@ describe.each(testDialects)('applications and campaigns on %s', (dialect) => {
   });
 
   it('a holiday campaign visits each household once across the whole tree', async () => {
-    const today = env.ctx.clock.now().toISOString().slice(0, 10);
+    const today = env.ctx.clock.today();
     const c = await m.admin.post('/api/v1/campaigns', {
       orgId: m.county.id,
       programme: 'holiday',
@@ -201,7 +201,7 @@ describe.each(testDialects)('applications and campaigns on %s', (dialect) => {
   });
 
   it('金秋助学 per child: the child must be named, compulsory schooling is refused with the reason', async () => {
-    const today = env.ctx.clock.now().toISOString().slice(0, 10);
+    const today = env.ctx.clock.today();
     const c = await m.admin.post('/api/v1/campaigns', {
       orgId: m.county.id,
       programme: 'education',

@@ -223,7 +223,7 @@ describe.each(testDialects)('money transitions under concurrency on %s', (dialec
       params: { amounts: { moderateFen: 200_000 } },
     });
     expect(r.status, r.text).toBe(201);
-    const today = env.ctx.clock.now().toISOString().slice(0, 10);
+    const today = env.ctx.clock.today();
     const c = await m.admin.post('/api/v1/campaigns', {
       orgId: m.county.id,
       programme: 'holiday',
