@@ -1,20 +1,12 @@
 import { Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { certStateColor, movementColor, useGoodsCode } from './codes';
 
 /**
  * Dates on paper (received, handed out, valid from) are calendar dates in China: "today" is the date in Beijing
- * (UTC+8), as the server compares them (goods.rules.ts chinaToday), whatever the browser's time zone.
+ * (UTC+8), as the server compares them (clock.today()), whatever the browser's time zone: lib/today.
  */
-export function chinaToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** Today in China as a DatePicker value. */
-export const todayValue = (): Dayjs => dayjs(chinaToday());
-
-/** A DatePicker's disabledDate: nothing after today (in China). */
-export const afterToday = (d: Dayjs) => d.format('YYYY-MM-DD') > chinaToday();
+export { afterToday, todayValue } from '../../lib/today';
 
 /** A DatePicker value → '2026-11-23'. */
 export const isoDate = (d: Dayjs | null | undefined): string | undefined => (d ? d.format('YYYY-MM-DD') : undefined);

@@ -1,4 +1,5 @@
 import { formatYuan, yuanToFen } from '@bangfu/policy';
+import { thisYear } from '../../lib/today';
 
 /**
  * Money is integer 分 everywhere but on screen: shown as ¥1,975.00 (元), typed in 元 with two decimals.
@@ -32,8 +33,8 @@ export function percent(bp: number | null | undefined): string {
 }
 
 /** The quarters a batch may be for: this year's and next year's ('2027Q1'). */
-export function quarterOptions(today = new Date()): string[] {
-  const y = today.getFullYear();
+export function quarterOptions(now?: Date): string[] {
+  const y = thisYear(now);
   const out: string[] = [];
   for (const year of [y - 1, y, y + 1]) for (const q of [1, 2, 3, 4]) out.push(`${year}Q${q}`);
   return out;

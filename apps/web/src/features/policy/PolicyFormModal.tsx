@@ -1,10 +1,11 @@
 import type { EligibilityPolicyInput } from '@bangfu/contracts';
 import { Alert, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { useErrorText } from '../../lib/errors';
+import { todayValue } from '../../lib/today';
 import { YuanInput } from '../archive/intake/fields';
 import { toFen, toYuanText } from '../archive/money';
 import { type Policy, useAdoptPolicy } from './api';
@@ -33,7 +34,7 @@ interface Values {
 
 function fromPolicy(p: Policy | null): Values {
   return {
-    effectiveFrom: dayjs().add(1, 'day'),
+    effectiveFrom: todayValue().add(1, 'day'),
     vocabulary: p?.vocabulary ?? 'current',
     dibaoLine: p ? toYuanText(p.dibaoLineFen) : undefined,
     relativeMultiple: (p?.relativeMultipleBp ?? 20_000) / 10_000,

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useLabel } from '../../i18n';
 import { api } from '../../lib/api';
 import { useErrorText } from '../../lib/errors';
+import { today } from '../../lib/today';
 import { yuan } from '../archive/money';
 import { usePermission } from '../auth';
 import { useCurrentUser } from '../auth/api';
@@ -114,7 +115,7 @@ export default function PolicyPage() {
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Card
-            title={t('policy.inForce', { date: view.data?.date ?? dayjs().format('YYYY-MM-DD') })}
+            title={t('policy.inForce', { date: view.data?.date ?? today() })}
             style={{ marginBottom: 16 }}
             loading={view.isPending}
             extra={

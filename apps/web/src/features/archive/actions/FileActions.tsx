@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../../lib/errors';
 import { navigate } from '../../../lib/router';
+import { todayValue } from '../../../lib/today';
 import { usePermission } from '../../auth';
 import { useCode } from '../codes';
 import type { HouseholdDetail } from '../types';
@@ -42,10 +43,10 @@ export const STEPS: Spec[] = [
 ];
 
 function initialValues(step: StepPath, file: HouseholdDetail): StepValues {
-  if (step === 'review') return { decision: 'pass', visitedOn: dayjs() };
+  if (step === 'review') return { decision: 'pass', visitedOn: todayValue() };
   if (step === 'verify') return { decision: 'renotice' };
   if (step === 'approve') return { decision: 'approve', grade: file.gradeProposed ?? undefined };
-  if (step === 'reviews') return { method: 'visit', reviewedOn: dayjs() };
+  if (step === 'reviews') return { method: 'visit', reviewedOn: todayValue() };
   return {};
 }
 

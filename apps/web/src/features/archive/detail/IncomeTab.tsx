@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabel } from '../../../i18n';
 import { isApiError } from '../../../lib/api';
 import { useErrorText } from '../../../lib/errors';
+import { todayValue } from '../../../lib/today';
 import { usePermission } from '../../auth';
 import { useIncomes, useRecordIncome } from '../api';
 import { YuanInput } from '../intake/fields';
@@ -34,10 +35,10 @@ function RecordForm({ id }: { id: number }) {
       <Form.Item
         name="month"
         label={t('archive.income.month')}
-        initialValue={dayjs().subtract(1, 'month')}
+        initialValue={todayValue().subtract(1, 'month')}
         rules={[{ required: true, message: t('archive.income.monthRequired') }]}
       >
-        <DatePicker picker="month" disabledDate={(d) => d.isAfter(dayjs(), 'month')} />
+        <DatePicker picker="month" disabledDate={(d) => d.isAfter(todayValue(), 'month')} />
       </Form.Item>
       <Form.Item
         name="income"

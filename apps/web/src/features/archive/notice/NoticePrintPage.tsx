@@ -12,6 +12,7 @@ import { navigate } from '../../../lib/router';
 import { useCurrentUser } from '../../auth/api';
 import { useCode } from '../codes';
 import './notice-print.css';
+import { todayValue } from '../../../lib/today';
 
 interface Contact {
   person?: string;
@@ -162,7 +163,7 @@ export default function NoticePrintPage() {
           </div>
           <div className="notice-sign">
             <div>{t('notice.sealed', { union })}</div>
-            <div>{dayjs().format('YYYY年M月D日')}</div>
+            <div>{todayValue().format('YYYY年M月D日')}</div>
           </div>
         </div>
       )}

@@ -8,6 +8,7 @@ import { useLabel } from '../../../i18n';
 import { api } from '../../../lib/api';
 import { useErrorText } from '../../../lib/errors';
 import { navigate } from '../../../lib/router';
+import { today as chinaToday } from '../../../lib/today';
 import { useCurrentUser } from '../../auth/api';
 import { useFundChoices, useRules } from '../api';
 import { useCodeOptions, useMoneyCode } from '../codes';
@@ -44,7 +45,7 @@ export function ApplicationForm() {
   const campaignId = Form.useWatch('campaignId', form);
   const chosenTemplate = Form.useWatch('templateId', form);
   const householdId = Form.useWatch('householdId', form);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = chinaToday();
   const open = (campaigns.data?.items ?? []).filter(
     (c) => c.status === 'open' && c.startsOn <= today && today <= c.endsOn,
   );

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useLabel } from '../../../i18n';
 import { useErrorText } from '../../../lib/errors';
 import { navigate } from '../../../lib/router';
+import { today as chinaToday } from '../../../lib/today';
 import { usePermission } from '../../auth';
 import { useCurrentUser } from '../../auth/api';
 import { useTemplates } from '../api';
@@ -145,7 +146,7 @@ export default function CampaignsPage() {
   const campaigns = useCampaigns(orgId);
   const close = useAssistanceAction((id: number) => assistanceApi.closeCampaign(id));
   const decide = useAssistanceAction((id: number) => assistanceApi.decideCampaign(id, 'approve'));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = chinaToday();
   const fail = (e: unknown) => message.error(errorText(e));
   return (
     <>

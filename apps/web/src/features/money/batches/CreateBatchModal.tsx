@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { OrgSelect } from '../../../components/OrgSelect';
 import { useErrorText } from '../../../lib/errors';
 import { navigate } from '../../../lib/router';
+import { nextQuarter } from '../../../lib/today';
 import { usePermission } from '../../auth';
 import { batchApi, type FundChoice, useBatchAction, useFundChoices, useFunds } from '../api';
 import { useCodeOptions, useMoneyCode } from '../codes';
@@ -19,11 +20,6 @@ interface Values {
   method: 'bank' | 'cash';
   fundId: number;
   title?: string;
-}
-
-function nextQuarter(d = new Date()): string {
-  const q = Math.floor(d.getMonth() / 3) + 1;
-  return q === 4 ? `${d.getFullYear() + 1}Q1` : `${d.getFullYear()}Q${q + 1}`;
 }
 
 /** 新建发放批次: programme, quarter, payment method and the fund it is paid from; computed in the background. */

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabel } from '../../../i18n';
 import { useErrorText } from '../../../lib/errors';
 import { Link } from '../../../lib/router';
+import { todayValue } from '../../../lib/today';
 import { usePermission } from '../../auth';
 import { type Batch, batchApi, type Explanation, type Grant, useBatchAction, useBatchGrants } from '../api';
 import { useCodeOptions } from '../codes';
@@ -100,7 +101,7 @@ export function MarkModal({ marking, onClose }: { marking: Marking; onClose: () 
         clearOnDestroy
         layout="vertical"
         requiredMark={false}
-        initialValues={{ signedOn: dayjs() }}
+        initialValues={{ signedOn: todayValue() }}
         onFinish={async (v) => {
           try {
             await mark.mutateAsync([

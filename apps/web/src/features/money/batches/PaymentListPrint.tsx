@@ -1,6 +1,5 @@
 import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Segmented, Space, Spin } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../../lib/api';
@@ -9,6 +8,7 @@ import { navigate } from '../../../lib/router';
 import { usePaymentList } from '../api';
 import { yuan } from '../money';
 import './payment-print.css';
+import { todayValue } from '../../../lib/today';
 
 type Mode = 'sign' | 'notice';
 
@@ -24,7 +24,7 @@ export function PaymentListPrint({ id }: { id: number }) {
   const list = usePaymentList(id);
   const d = list.data;
   const notice = mode === 'notice';
-  const today = dayjs().format('YYYY年M月D日');
+  const today = todayValue().format('YYYY年M月D日');
 
   return (
     <>

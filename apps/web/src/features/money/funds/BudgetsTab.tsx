@@ -3,6 +3,7 @@ import { App, Button, Form, InputNumber, Modal, Progress, Select, Space, Table }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../../lib/errors';
+import { thisYear } from '../../../lib/today';
 import { usePermission } from '../../auth';
 import { type Budget, useBudgets, usePutBudget } from '../api';
 import { useCodeOptions, useMoneyCode } from '../codes';
@@ -76,7 +77,7 @@ export function BudgetsTab({ orgId }: { orgId: number }) {
   const code = useMoneyCode();
   const errorText = useErrorText();
   const can = usePermission();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(thisYear());
   const [editing, setEditing] = useState<Partial<Budget> | null>(null);
   const budgets = useBudgets(orgId, year);
   const canWrite = can('fund.write');

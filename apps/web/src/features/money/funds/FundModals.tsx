@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../components/FormModal';
 import { OrgSelect } from '../../../components/OrgSelect';
+import { thisYear } from '../../../lib/today';
 import { type FundView, useAllocation, useCreateFund, useReceipt } from '../api';
 import { useCodeOptions } from '../codes';
 import { fenOf, yuan } from '../money';
@@ -27,7 +28,7 @@ export function CreateFundModal({
   const create = useCreateFund();
   const [form] = Form.useForm<{ name: string; source: string; restricted: string; year: number; note?: string }>();
   useEffect(() => {
-    if (open) form.setFieldsValue({ year: new Date().getFullYear(), restricted: NO_RESTRICTION, source: 'government' });
+    if (open) form.setFieldsValue({ year: thisYear(), restricted: NO_RESTRICTION, source: 'government' });
   }, [open, form]);
   return (
     <FormModal

@@ -1,9 +1,10 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../../../i18n';
 import { ApiError } from '../../../lib/api';
 import { useErrorText } from '../../../lib/errors';
+import { todayValue } from '../../../lib/today';
 import { type ProgrammeTemplateInfo, useAdoptRule } from '../api';
 import { ParamsEditor } from './ParamsEditor';
 import { fromForm, toForm } from './params';
@@ -93,7 +94,7 @@ function AdoptDialog({
         layout="vertical"
         onFinish={submit}
         requiredMark={false}
-        initialValues={{ effectiveFrom: dayjs().add(1, 'day').startOf('day'), params: toForm(target.base) }}
+        initialValues={{ effectiveFrom: todayValue().add(1, 'day'), params: toForm(target.base) }}
       >
         <Form.Item
           name="effectiveFrom"

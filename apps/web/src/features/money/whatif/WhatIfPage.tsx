@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { OrgSelect } from '../../../components/OrgSelect';
 import { PageHeader } from '../../../components/PageHeader';
 import { useErrorText } from '../../../lib/errors';
+import { thisYear } from '../../../lib/today';
 import { useCurrentUser } from '../../auth/api';
 import { useWhatIf, type WhatIfInput, type WhatIfResult } from '../api';
 import { useMoneyCode } from '../codes';
@@ -152,7 +153,7 @@ export default function WhatIfPage() {
               form={form}
               layout="vertical"
               requiredMark={false}
-              initialValues={{ orgId: me.orgId, year: new Date().getFullYear() + 1 }}
+              initialValues={{ orgId: me.orgId, year: thisYear() + 1 }}
               onFinish={submit}
             >
               <Form.Item name="orgId" label={t('money.node')} rules={[{ required: true }]}>
