@@ -53,6 +53,11 @@ export class Api {
 
   /** Test mode only: move the server's clock forward. */
   advanceClock(ms: number) {
-    return this.call<{ time: string }>('POST', '/test/clock', { advanceMs: ms });
+    return this.call<{ time: string; today: string }>('POST', '/test/clock', { advanceMs: ms });
+  }
+
+  /** Test mode only: set the server's clock to an instant ('2026-12-31T17:00:00Z'); `today` is its Beijing date. */
+  setClock(at: string) {
+    return this.call<{ time: string; today: string }>('POST', '/test/clock', { at });
   }
 }
