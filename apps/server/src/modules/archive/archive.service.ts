@@ -150,7 +150,7 @@ export async function updateFile(
     const where = { org_id: org.id, org_path: org.path, province_code: org.province_code };
     const version = before.version + 1;
     const now = ctx.clock.now().toISOString();
-    const proposal = await proposeFor(trx, org.path, now.slice(0, 10), input);
+    const proposal = await proposeFor(trx, org.path, ctx.clock.today(), input);
     await repo.updateHousehold(trx, id, {
       ...rows.household,
       grade_proposed: proposal?.grade ?? null,

@@ -175,7 +175,9 @@ export const finishNotice = (ctx: AppContext, actor: Actor, id: number) =>
     to: 'pending_approval',
     apply: (file, _trx, now) => {
       if (!file.notice_end || new Date(file.notice_end) > now)
-        throw new AppError('ARCHIVE_NOTICE_RUNNING', { noticeEnd: file.notice_end?.slice(0, 10) ?? '' });
+        throw new AppError('ARCHIVE_NOTICE_RUNNING', {
+          noticeEnd: file.notice_end ? chinaDate(new Date(file.notice_end)) : '',
+        });
       return {};
     },
   });

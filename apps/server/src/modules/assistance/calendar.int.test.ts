@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv } from '../../test-support/env.js';
+import { generatedId, household } from '../../test-support/households.js';
 import { moneyCounty } from '../../test-support/money.js';
 
 /**
@@ -54,6 +55,15 @@ describe.each(testDialects)('the Beijing calendar on %s', (dialect) => {
     const policy = await admin.get(`/api/v1/policies/eligibility?orgId=${m.county.id}`);
     expect(policy.status, policy.text).toBe(200);
     expect(policy.body.date).toBe('2027-01-01');
+  });
+
+  it('a file opened at 01:00 Beijing time on 1 January is numbered in 2027', async () => {
+    const r = await clerk.post(
+      '/api/v1/households',
+      household(m.county.id, { name: '新年', idNumber: generatedId(7001) }),
+    );
+    expect(r.status, r.text).toBe(201);
+    expect(r.body.fileNo).toMatch(/^44-2027-\d{7}$/);
   });
 
   it('a campaign window starting 2027-01-01 is open at 01:00 Beijing time', async () => {
