@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv } from '../../test-support/env.js';
-import { fileHousehold, household } from '../../test-support/households.js';
+import { fileHousehold, generatedId, household } from '../../test-support/households.js';
+import { race } from '../../test-support/race.js';
 import { chinaToday } from '../goods/goods.rules.js';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n诊断证明\n'), Buffer.alloc(1500, 3)]);
@@ -40,6 +41,7 @@ describe.each(testDialects)('a file transfer carries its data on %s', (dialect) 
     await env.user('old-clerk', from.id, ['intake_clerk']);
     await env.user('new-clerk', to.id, ['intake_clerk']);
     await env.user('national-approver', root.id, ['approver']);
+    await env.user('national-clerk', root.id, ['intake_clerk']);
     oldClerk = await env.login('old-clerk');
     newClerk = await env.login('new-clerk');
     id = await fileHousehold(env, household(from.id));
@@ -194,5 +196,24 @@ describe.each(testDialects)('a file transfer carries its data on %s', (dialect) 
       .where('action', '=', 'certificate.issue')
       .executeTakeFirstOrThrow();
     expect(issued.org_path).not.toBe(to.path);
+  });
+
+  it('what is recorded while the transfer runs lands where the file is (the file lock orders them)', async () => {
+    const other = await fileHousehold(env, household(from.id, { name: '孙六', idNumber: generatedId(5), members: [] }));
+    const approver = await env.login('national-approver');
+    const clerk = await env.login('national-clerk');
+    const month = (k: number) => `${Number(today.slice(0, 4)) - 1}-${String(k).padStart(2, '0')}`;
+    const results = await race(6, (i) => {
+      if (i === 0) return approver.post(`/api/v1/households/${other}/transfer`, { toOrgId: to.id, reason: '调动' });
+      if (i === 1)
+        return clerk.post('/api/v1/certificates', { householdId: other, kind: 'tekun', benefits: '水电费减免' });
+      if (i === 2) return clerk.post('/api/v1/certificates', { householdId: other, kind: 'youdai', benefits: '优待' });
+      return clerk.put(`/api/v1/households/${other}/incomes/${month(i)}`, { householdIncomeFen: 150_000 });
+    });
+    expect(results.map((r) => r.status)).toEqual([200, 201, 201, 200, 200, 200]);
+    for (const table of ['certificate', 'household_income_month'] as const) {
+      const rows = await env.ctx.db.selectFrom(table).select('org_path').where('household_id', '=', other).execute();
+      expect(rows.map((r) => r.org_path)).toEqual(rows.map(() => to.path));
+    }
   });
 });
