@@ -109,6 +109,8 @@ export async function moveFile(
     .where('household_id', '=', id)
     .where('kind', '=', 'out_household')
     .execute();
+  // The worker's self-service account is managed by the union holding the file.
+  await trx.updateTable('app_user').set(where).where('household_id', '=', id).execute();
   return true;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test-support/db.js';
-import { type Client, TestEnv } from '../../test-support/env.js';
+import { type Client, TestEnv, USER_PASSWORD } from '../../test-support/env.js';
 import { fileHousehold, generatedId, household } from '../../test-support/households.js';
 import { race } from '../../test-support/race.js';
 import { chinaToday } from '../goods/goods.rules.js';
@@ -21,6 +21,7 @@ describe.each(testDialects)('a file transfer carries its data on %s', (dialect) 
   let id: number;
   let attachmentId: number;
   let cert: { id: number; number: string };
+  let workerId: number;
   let today: string;
 
   const download = (c: Client & { cookie?: string }, attId: number) =>
@@ -42,6 +43,8 @@ describe.each(testDialects)('a file transfer carries its data on %s', (dialect) 
     await env.user('new-clerk', to.id, ['intake_clerk']);
     await env.user('national-approver', root.id, ['approver']);
     await env.user('national-clerk', root.id, ['intake_clerk']);
+    await env.user('old-admin', from.id, ['admin']);
+    await env.user('new-admin', to.id, ['admin']);
     oldClerk = await env.login('old-clerk');
     newClerk = await env.login('new-clerk');
     id = await fileHousehold(env, household(from.id));
@@ -98,6 +101,13 @@ describe.each(testDialects)('a file transfer carries its data on %s', (dialect) 
     expect(c.status, c.text).toBe(201);
     cert = { id: c.body.id, number: c.body.number };
 
+    const account = await (await env.login('old-admin')).post(`/api/v1/households/${id}/worker-account`, {
+      username: 'zhang-worker',
+      password: USER_PASSWORD,
+    });
+    expect(account.status, account.text).toBe(201);
+    workerId = account.body.id;
+
     const approver = await env.login('national-approver');
     const t = await approver.post(`/api/v1/households/${id}/transfer`, {
       toOrgId: to.id,
@@ -146,6 +156,22 @@ describe.each(testDialects)('a file transfer carries its data on %s', (dialect) 
     const list = await oldClerk.get(`/api/v1/certificates?orgId=${from.id}`);
     expect(list.status, list.text).toBe(200);
     expect(list.body.total).toBe(0);
+  });
+
+  it('the worker’s self-service account follows the file: the new union manages it, the old one cannot', async () => {
+    expect((await (await env.login('old-admin')).get(`/api/v1/users/${workerId}`)).status).toBe(404);
+    expect((await (await env.login('new-admin')).get(`/api/v1/users/${workerId}`)).status).toBe(200);
+    const row = await env.ctx.db
+      .selectFrom('app_user')
+      .select(['org_id', 'org_path', 'province_code', 'household_id'])
+      .where('id', '=', workerId)
+      .executeTakeFirstOrThrow();
+    expect({ ...row, org_id: Number(row.org_id), household_id: Number(row.household_id) }).toEqual({
+      org_id: to.id,
+      org_path: to.path,
+      province_code: '43',
+      household_id: id,
+    });
   });
 
   it('issuing a kind the file already holds is a clear duplicate naming the holder’s number', async () => {
