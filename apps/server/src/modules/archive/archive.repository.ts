@@ -100,10 +100,32 @@ export async function moveFile(
 ): Promise<boolean> {
   const moved = await updateHouseholdIf(trx, id, expect, { ...where, updated_at: now });
   if (!moved) return false;
-  for (const table of ['household_member', 'household_version', 'household_event'] as const)
-    await trx.updateTable(table).set(where).where('household_id', '=', id).execute();
+  for (const table of FILE_OWNED) await trx.updateTable(table).set(where).where('household_id', '=', id).execute();
+  // Goods received are append-only: only their placement may change (migration 2026-11-30T1500); org_id keeps
+  // the node the goods were handed out at.
+  await trx
+    .updateTable('goods_movement')
+    .set({ org_path: where.org_path, province_code: where.province_code })
+    .where('household_id', '=', id)
+    .where('kind', '=', 'out_household')
+    .execute();
+  // The worker's self-service account is managed by the union holding the file.
+  await trx.updateTable('app_user').set(where).where('household_id', '=', id).execute();
   return true;
 }
+
+/**
+ * The rows a file carries when it is transferred (`moveFile`). Grants, applications and approvals stay with the
+ * union that proposed and paid them (its batches and ledger); the audit trail stays where it was written.
+ */
+const FILE_OWNED = [
+  'household_member',
+  'household_version',
+  'household_event',
+  'household_income_month',
+  'household_attachment',
+  'certificate',
+] as const;
 
 export async function insertVersion(trx: Db, row: Omit<HouseholdVersionTable, 'id'>) {
   await trx.insertInto('household_version').values(row).execute();
