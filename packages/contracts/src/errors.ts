@@ -335,6 +335,21 @@ export const errorCatalog = {
     zh: '申请当前状态为“{status}”，不能执行此操作',
     en: 'The application is “{status}”: this step is not possible now',
   },
+  APPLICATION_INPUT_FROM_SYSTEM: {
+    status: 400,
+    zh: '“{fieldZh}”由系统按{source}填入，申请时不能填写或改动',
+    en: '“{field}” comes from {sourceEn}; an application cannot supply or change it',
+  },
+  APPLICATION_AMOUNT_REQUIRED: {
+    status: 400,
+    zh: '此项规则只认定资格，金额由决定单位在批准时确定：请填写大于0且不超过{cap}的金额',
+    en: 'This rule decides eligibility only; the deciding union sets the amount when approving: give an amount above 0 and at most {cap}',
+  },
+  APPLICATION_AMOUNT_FIXED: {
+    status: 400,
+    zh: '此项救助的金额已按规则计算，批准时不能改动',
+    en: 'This application’s amount was computed by its rule; it cannot be changed at approval',
+  },
   APPLICATION_MEMBER_REQUIRED: {
     status: 400,
     zh: '请选择受助的家庭成员（子女）',
