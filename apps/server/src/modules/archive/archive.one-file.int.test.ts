@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv } from '../../test-support/env.js';
 import { archiveWorkbook, fileHousehold, generatedId, household, IDS } from '../../test-support/households.js';
+import { loserCodes, race, tally } from '../../test-support/race.js';
 import { listClashes } from './archive.clashes.js';
 import { cancelFile, exitFile } from './archive.manage.js';
 
@@ -143,6 +144,46 @@ describe.each(testDialects)('one household, one file (一人一档) on %s', (dia
       column: '家庭成员·身份证号',
       problem: '此人已在“西河镇总工会”的有效档案中',
     });
+  });
+
+  it('refuses at commit a row whose member was filed elsewhere after validation, naming the holder', async () => {
+    const rows = [
+      {
+        姓名: '后来职工',
+        身份证号: generatedId(801),
+        婚姻状况: '已婚',
+        工作状态: '下岗',
+        主要致困原因: '下岗失业',
+        低保情况: '低保边缘户',
+      },
+    ];
+    const members = [
+      { 户主身份证号: generatedId(801), 姓名: '后来配偶', 与户主关系: '配偶', 身份证号: generatedId(802) },
+    ];
+    const up = await upload(env, clerkB, streetB.id, await archiveWorkbook(rows, members));
+    expect(await until(clerkB, up.id, 'ready')).toMatchObject({ valid: 1, invalid: 0 });
+    await fileHousehold(env, household(streetA.id, { name: '后来配偶', idNumber: generatedId(802), members: [] }));
+    await clerkB.post(`/api/v1/households/imports/${up.id}/commit`, { asFiled: false });
+    expect(await until(clerkB, up.id, 'committed')).toMatchObject({ committed: 0 });
+    const bad = await clerkB.get(`/api/v1/households/imports/${up.id}/rows?status=invalid`);
+    expect(bad.body.items[0].problems[0]).toMatchObject({ column: '家庭成员·身份证号' });
+    expect(bad.body.items[0].problems[0].problem).toContain('“西河镇总工会”');
+  });
+
+  it('of 10 parallel intakes naming the same new member, exactly one is accepted', async () => {
+    const shared = generatedId(901);
+    const results = await race(10, (i) =>
+      clerkB.post(
+        '/api/v1/households',
+        household(streetB.id, {
+          name: `并发职工${i}`,
+          idNumber: generatedId(910 + i),
+          members: [member('共同成员', shared)],
+        }),
+      ),
+    );
+    expect(tally(results)).toEqual({ 201: 1, 409: 9 });
+    expect(loserCodes(results)).toEqual({ ARCHIVE_PERSON_IN_OTHER_FILE: 9 });
   });
 
   it('lists a clash planted in the database, filling a missing member blind index first (CLI)', async () => {
