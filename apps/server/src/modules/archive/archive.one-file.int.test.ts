@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test-support/db.js';
-import { type Client, TestEnv } from '../../test-support/env.js';
+import { type Client, TestEnv, USER_PASSWORD } from '../../test-support/env.js';
 import { archiveWorkbook, fileHousehold, generatedId, household, IDS } from '../../test-support/households.js';
 import { loserCodes, race, tally } from '../../test-support/race.js';
 import { listClashes } from './archive.clashes.js';
@@ -184,6 +184,25 @@ describe.each(testDialects)('one household, one file (一人一档) on %s', (dia
     );
     expect(tally(results)).toEqual({ 201: 1, 409: 9 });
     expect(loserCodes(results)).toEqual({ ARCHIVE_PERSON_IN_OTHER_FILE: 9 });
+  });
+
+  it('refuses a worker applying in self-service while a member of another file, naming no holder', async () => {
+    const admin = await env.loginAdmin();
+    const u = await admin.post('/api/v1/users', {
+      username: 'li.xiulan',
+      displayName: '李秀兰',
+      orgId: streetB.id,
+      roles: ['worker'],
+      password: USER_PASSWORD,
+    });
+    expect(u.status, u.text).toBe(201);
+    await env.ctx.db.updateTable('app_user').set({ must_change_password: 0 }).where('id', '=', u.body.id).execute();
+    const worker = await env.login('li.xiulan');
+    const { orgId: _o, ...body } = household(streetB.id, { name: '李秀兰', idNumber: IDS.spouse, members: [] });
+    const r = await worker.post('/api/v1/self/application', body);
+    expect(r.status, r.text).toBe(409);
+    expect(r.body.error.code).toBe('SELF_APPLY_REFUSED');
+    expect(r.text).not.toContain('西河镇');
   });
 
   it('lists a clash planted in the database, filling a missing member blind index first (CLI)', async () => {
