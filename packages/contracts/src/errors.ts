@@ -118,6 +118,11 @@ export const errorCatalog = {
     zh: '此人已在“{holder}”建档，不能重复建档',
     en: 'This person already has an active file at “{holder}”: no second filing',
   },
+  ARCHIVE_PERSON_IN_OTHER_FILE: {
+    status: 409,
+    zh: '此人已是“{holder}”一份有效档案的职工或家庭成员，一人只能在一个家庭档案中',
+    en: 'This person is already the worker or a member of an active file at “{holder}”: one person, one file',
+  },
   ARCHIVE_DUPLICATE_MEMBER: {
     status: 400,
     zh: '家庭成员身份证号码重复',
