@@ -340,7 +340,12 @@ async function campaignOp(w: World): Promise<Op> {
       must(await w.approver.post(`/api/v1/campaigns/${c.id}/decision`, { decision: 'approve' }), 'decide');
     },
     async recover() {
-      const again = must(await w.approver.post(`/api/v1/campaigns/${c.id}/decision`, { decision: 'approve' }), 'again');
+      // Killed after the decision committed: deciding again is refused (nothing pending, 409), which is right.
+      const res = await w.approver.post(`/api/v1/campaigns/${c.id}/decision`, { decision: 'approve' });
+      const done = res.status === 409 && res.body?.error?.code === 'CAMPAIGN_NOTHING_PENDING';
+      const again = done
+        ? { decided: 0, campaign: must(await w.approver.get(`/api/v1/campaigns/${c.id}`), 'campaign') }
+        : must(res, 'again');
       const entries = again.campaign.entries as { status: string; count: number }[];
       const approved = entries.find((e) => e.status === 'approved')?.count ?? 0;
       const findings =

@@ -118,6 +118,11 @@ export const errorCatalog = {
     zh: '此人已在“{holder}”建档，不能重复建档',
     en: 'This person already has an active file at “{holder}”: no second filing',
   },
+  ARCHIVE_PERSON_IN_OTHER_FILE: {
+    status: 409,
+    zh: '此人已是“{holder}”一份有效档案的职工或家庭成员，一人只能在一个家庭档案中',
+    en: 'This person is already the worker or a member of an active file at “{holder}”: one person, one file',
+  },
   ARCHIVE_DUPLICATE_MEMBER: {
     status: 400,
     zh: '家庭成员身份证号码重复',
@@ -334,6 +339,21 @@ export const errorCatalog = {
     status: 409,
     zh: '申请当前状态为“{status}”，不能执行此操作',
     en: 'The application is “{status}”: this step is not possible now',
+  },
+  APPLICATION_INPUT_FROM_SYSTEM: {
+    status: 400,
+    zh: '“{fieldZh}”由系统按{source}填入，申请时不能填写或改动',
+    en: '“{field}” comes from {sourceEn}; an application cannot supply or change it',
+  },
+  APPLICATION_AMOUNT_REQUIRED: {
+    status: 400,
+    zh: '此项规则只认定资格，金额由决定单位在批准时确定：请填写大于0且不超过{cap}的金额',
+    en: 'This rule decides eligibility only; the deciding union sets the amount when approving: give an amount above 0 and at most {cap}',
+  },
+  APPLICATION_AMOUNT_FIXED: {
+    status: 400,
+    zh: '此项救助的金额已按规则计算，批准时不能改动',
+    en: 'This application’s amount was computed by its rule; it cannot be changed at approval',
   },
   APPLICATION_MEMBER_REQUIRED: {
     status: 400,

@@ -110,7 +110,15 @@ export const BatchInputSchema = z.object({
 export const DecisionSchema = z.object({
   decision: z.enum(['approve', 'reject']),
   comment: z.string().trim().max(1000).optional(),
+  /** Eligibility-only rules (篇十二 winter relief): the amount the deciding union sets when approving, 分. */
+  amountFen: z.number().int().min(1).max(99_999_999_999).optional(),
 });
+/** A campaign's decision: one amount for every eligibility-only entry (a tier), or one per entry (by id). */
+export const CampaignDecisionSchema = DecisionSchema.extend({
+  amountsFen: z.record(z.string().regex(/^\d+$/), z.number().int().min(1).max(99_999_999_999)).optional(),
+});
+/** Rule inputs the system knows about a household (file, grants): filled in by the server, never typed. */
+export const systemInputFields = ['grade', 'dibao', 'otherProgrammesReceived'] as const;
 export const CommentSchema = z.object({ comment: text(1000) });
 export const GrantMarkSchema = z.discriminatedUnion('status', [
   z.object({
@@ -160,7 +168,7 @@ export const ApplicationInputSchema = z.object({
   note: z.string().trim().max(1000).optional(),
 });
 
-export const campaignProgrammes = ['holiday', 'education'] as const;
+export const campaignProgrammes = ['holiday', 'education', 'winter'] as const;
 export const CampaignInputSchema = z.object({
   orgId: dbId(),
   programme: z.enum(campaignProgrammes),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { roles as allRoles, type Role } from '@bangfu/contracts';
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
+import { backfillMemberIndexes, listClashes } from '../modules/archive/archive.clashes.js';
 import { commitImport, getImport, importRows, stageImport } from '../modules/archive/archive.import.js';
 import { auditKey, checkCheckpoint, makeCheckpoint } from '../modules/audit/audit.checkpoint.js';
 import { verifyAudit } from '../modules/audit/audit.service.js';
@@ -114,9 +115,24 @@ program
     });
   });
 
-program
-  .command('archive')
-  .description('the household archive')
+const archive = program.command('archive').description('the household archive');
+archive
+  .command('clashes')
+  .description('一人一档: persons in more than one active file (fills missing member blind indexes first)')
+  .action(async () => {
+    await withContext(async (ctx, actor) => {
+      const filled = await backfillMemberIndexes(ctx, actor);
+      if (filled) console.log(`filled ${filled} missing member blind indexes`);
+      const clashes = await listClashes(ctx, actor);
+      for (const c of clashes) {
+        console.log(`${c.idMasked ?? '(no ID)'}:`);
+        for (const f of c.files)
+          console.log(`  ${f.fileNo}  ${f.org}  ${f.as === 'worker' ? '职工' : '家庭成员'}  ${f.status}`);
+      }
+      console.log(`${clashes.length} persons in more than one active file`);
+    });
+  });
+archive
   .command('import <file>')
   .description('stage an archive import (.xlsx in the template layout), show the report, optionally commit')
   .requiredOption('--org <orgId>', 'organisation the files belong to', Number)

@@ -18,7 +18,8 @@
  *   says 或; the two are not added). It needs no income test.
  * - The facts that are staff judgements — (一) still in difficulty after government aid, (四) the illness or
  *   disaster caused the difficulty — are inputs; left out, they are listed for staff to confirm, not assumed false.
- * - The seed gives no amounts ("xx區總工會將根據各單位上報情況匯總平衡後最終確定"): eligibility only, amount 0.
+ * - The seed gives no amounts ("xx區總工會將根據各單位上報情況匯總平衡後最終確定"): eligibility only, amount 0
+ *   (`amountAtDecision`): the deciding union sets each amount when approving, at most `maxAmountFen` if a node sets one.
  * - Scope (正式在職職工、派遣職工及農民工家庭) and the family-size rule (household.ts) are the caller's.
  */
 import { z } from 'zod';
@@ -32,6 +33,7 @@ export const WINTER_META: ProgrammeMeta = {
   id: 'seed004.p12.winter',
   name: { zh: '冬季送温暖（区）', en: 'Winter relief (district)' },
   kind: 'winter',
+  amountAtDecision: true,
   source: {
     seed: '004',
     part: '篇十二 慰問對象',
@@ -57,6 +59,8 @@ export const WinterParamsSchema = z.object({
   illnessOrDisaster: multiple(30_000, 'atOrBelow'),
   /** (四): self-paid medical cost or disaster loss in the year at or above this. */
   largeCostThresholdFen: fen.default(2_000_000),
+  /** The most the deciding union may set per household at approval; the seed names none (null). */
+  maxAmountFen: fen.nullable().default(null),
 });
 export type WinterParams = z.output<typeof WinterParamsSchema>;
 

@@ -97,6 +97,8 @@ export interface ProgrammeExplanation<P = unknown> {
   confirmations: Bilingual[];
   warnings: Bilingual[];
   summary: Bilingual;
+  /** Where each input came from (档案 / 本系统发放记录 / 申请人填写), added by the server that gathered them. */
+  sources?: { field: string; source: string; zh: string; en: string }[];
 }
 
 export interface ProgrammeResult<D = null, P = unknown> {
@@ -115,6 +117,11 @@ export interface ProgrammeMeta {
   name: Bilingual;
   kind: ProgrammeKind;
   source: ProgrammeSource;
+  /**
+   * The rule decides eligibility only (seed 004 篇十二: the district sets the amounts after balancing): an eligible
+   * result carries no amount; the deciding union sets it when approving, within `maxAmountFen` if the params have one.
+   */
+  amountAtDecision?: boolean;
 }
 
 export interface ProgrammeTemplate<PS extends z.ZodType = z.ZodType, IS extends z.ZodType = z.ZodType, D = unknown>

@@ -5,6 +5,7 @@ import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
+import { lockHousehold } from './archive.repository.js';
 import { mustFindFile } from './archive.service.js';
 
 type Kind = (typeof attachmentKinds)[number];
@@ -30,6 +31,8 @@ export async function addAttachment(
   const mime = sniffMime(a.content);
   if (!mime) throw new AppError('ATTACHMENT_TYPE');
   return transaction(ctx, async (trx) => {
+    // The file's lock: an upload racing a transfer lands where the file is once the transfer is done.
+    await lockHousehold(trx, ctx.dialect, householdId);
     const file = await mustFindFile(new ScopedDb(trx, actor.scope), householdId);
     const sha256 = createHash('sha256').update(a.content).digest('hex');
     const now = ctx.clock.now().toISOString();

@@ -1,4 +1,4 @@
-import { errorCatalog, type grades, type HouseholdInput, type ImportBatch } from '@bangfu/contracts';
+import type { grades, HouseholdInput, ImportBatch } from '@bangfu/contracts';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
@@ -6,7 +6,7 @@ import { type Actor, allows, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, errorBody } from '../../platform/errors.js';
 import * as jobs from './archive.import.jobs.js';
 import { createFileIn } from './archive.service.js';
 import { approvalStep, stepIn } from './archive.workflow.js';
@@ -323,7 +323,9 @@ function run(ctx: AppContext, actor: Actor, b: Batch, asFiled: boolean, opts: Ru
           committed++;
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
-          await markFailed(ctx, r.id, '身份证号', `导入时失败：${errorCatalog[e.code].zh}`);
+          const field = (e.details as { field?: string } | undefined)?.field;
+          const column = field?.startsWith('members.') ? '家庭成员·身份证号' : '身份证号';
+          await markFailed(ctx, r.id, column, `导入时失败：${errorBody(e.code, e.details).error.message}`);
         }
       }
       await ctx.db

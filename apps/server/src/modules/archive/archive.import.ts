@@ -9,6 +9,7 @@ import { type RawSheet, readWorkbook } from '../../platform/tabular/workbook.js'
 import * as orgRepo from '../orgs/orgs.repository.js';
 import * as jobs from './archive.import.jobs.js';
 import { toRows } from './archive.mapping.js';
+import * as repo from './archive.repository.js';
 import { parseId } from './archive.rules.js';
 import { type Column, GRADE_COLUMN, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, readCell, setPath } from './archive.sheet.js';
 
@@ -148,6 +149,7 @@ async function validateRows(
       if (m) problems.push(...m.problems);
       const parsed = HouseholdInputSchema.safeParse({ ...raw, orgId, members: m?.members ?? [] });
       let bidx: string | null = null;
+      let memberBidxs: string[] = [];
       if (!parsed.success) {
         for (const issue of parsed.error.issues.slice(0, 5)) {
           const field = issue.path.join('.');
@@ -156,7 +158,9 @@ async function validateRows(
         }
       } else if (problems.length === 0) {
         try {
-          bidx = toRows(ctx, parsed.data).household.id_bidx;
+          const rows = toRows(ctx, parsed.data);
+          bidx = rows.household.id_bidx;
+          memberBidxs = rows.members.flatMap((x) => (x.id_bidx ? [x.id_bidx] : []));
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
           const d = e.details as { field?: string; zh?: string } | undefined;
@@ -166,24 +170,38 @@ async function validateRows(
           });
         }
       }
-      if (bidx) {
-        const earlier = seen.get(bidx);
-        if (earlier) problems.push({ column: '身份证号', problem: `与第${earlier}行是同一人` });
-        else seen.set(bidx, rowNo);
+      // 一人一档 inside the file: a person (worker or member) appears in one row only.
+      for (const [b, column] of [
+        ...(bidx ? [[bidx, '身份证号'] as const] : []),
+        ...memberBidxs.map((b) => [b, '家庭成员·身份证号'] as const),
+      ]) {
+        const earlier = seen.get(b);
+        if (earlier) problems.push({ column, problem: `与第${earlier}行是同一人` });
+        else seen.set(b, rowNo);
       }
-      return { rowNo, raw, parsed, grade, problems, bidx, name: typeof raw.name === 'string' ? raw.name : null };
+      return {
+        rowNo,
+        raw,
+        parsed,
+        grade,
+        problems,
+        bidx,
+        memberBidxs,
+        name: typeof raw.name === 'string' ? raw.name : null,
+      };
     });
-    // Who already holds an active file, anywhere: such rows cannot be imported (一人一档).
-    const bidxs = staged.filter((s) => s.bidx && s.problems.length === 0).map((s) => s.bidx as string);
-    const holders = bidxs.length
-      ? await systemSelect(ctx.db, 'household', 'uniqueness')
-          .innerJoin('org_node', 'org_node.id', 'household.org_id')
-          .select(['household.id_bidx', 'org_node.name as org_name'])
-          .where('household.id_bidx', 'in', bidxs)
-          .where('household.status', 'in', [...ACTIVE_FILE_STATUSES])
-          .execute()
-      : [];
-    const holderOf = new Map(holders.map((h) => [h.id_bidx, h.org_name]));
+    // Who already holds an active file (as worker or member), anywhere: such rows cannot be imported (一人一档).
+    const clean = staged.filter((s) => s.bidx && s.problems.length === 0);
+    const holders = await repo.activePersonHolders(
+      ctx.db,
+      clean.flatMap((s) => [s.bidx as string, ...s.memberBidxs]),
+    );
+    const holderOf = new Map(holders.map((h) => [h.bidx, h.orgName]));
+    for (const s of clean)
+      for (const b of s.memberBidxs) {
+        const heldBy = holderOf.get(b);
+        if (heldBy) s.problems.push({ column: '家庭成员·身份证号', problem: `此人已在“${heldBy}”的有效档案中` });
+      }
     // A file under the same name and birth date but another ID may be the same person with a mistyped ID.
     const keys = staged.filter((s) => s.parsed.success && s.problems.length === 0 && s.bidx && !holderOf.has(s.bidx));
     const similar = keys.length

@@ -31,15 +31,53 @@ export async function nextFileNo(trx: Db, provinceCode: string, year: number): P
   return `${scope}-${String(Number(row?.n)).padStart(7, '0')}`;
 }
 
-/** Who holds an active file for this person anywhere in the country (blind index): the org name only. */
-export async function activeHolder(db: Db, idBidx: string, exceptId?: number) {
-  let qb = systemSelect(db, 'household', 'uniqueness')
+/**
+ * 一人一档 across workers and members: every active file, anywhere in the country, in which one of these persons
+ * (blind indexes) is the worker or a member. Unscoped by nature (the holder may be outside the caller's scope);
+ * callers show only the holding organisation's name.
+ */
+export async function activePersonHolders(db: Db, bidxs: string[], exceptId?: number) {
+  if (bidxs.length === 0) return [];
+  let workers = systemSelect(db, 'household', 'uniqueness')
     .innerJoin('org_node', 'org_node.id', 'household.org_id')
-    .select(['household.id', 'org_node.name as org_name'])
-    .where('household.id_bidx', '=', idBidx)
+    .select(['household.id_bidx as bidx', 'household.id as household_id', 'org_node.name as org_name'])
+    .where('household.id_bidx', 'in', bidxs)
     .where('household.status', 'in', [...ACTIVE_FILE_STATUSES]);
-  if (exceptId !== undefined) qb = qb.where('household.id', '!=', exceptId);
-  return qb.executeTakeFirst();
+  let members = systemSelect(db, 'household_member', 'uniqueness')
+    .innerJoin('household', 'household.id', 'household_member.household_id')
+    .innerJoin('org_node', 'org_node.id', 'household.org_id')
+    .select(['household_member.id_bidx as bidx', 'household.id as household_id', 'org_node.name as org_name'])
+    .where('household_member.id_bidx', 'in', bidxs)
+    .where('household.status', 'in', [...ACTIVE_FILE_STATUSES]);
+  if (exceptId !== undefined) {
+    workers = workers.where('household.id', '!=', exceptId);
+    members = members.where('household.id', '!=', exceptId);
+  }
+  const [w, m] = await Promise.all([workers.execute(), members.execute()]);
+  return [
+    ...w.map((r) => ({
+      bidx: r.bidx,
+      householdId: Number(r.household_id),
+      orgName: r.org_name,
+      as: 'worker' as const,
+    })),
+    ...m.map((r) => ({
+      bidx: r.bidx as string,
+      householdId: Number(r.household_id),
+      orgName: r.org_name,
+      as: 'member' as const,
+    })),
+  ];
+}
+
+/**
+ * PostgreSQL: serialise filings that name the same persons (a member is not covered by the partial unique index
+ * on the worker), with transaction-scoped advisory locks taken in a fixed order. SQLite writes one at a time.
+ */
+export async function lockPersons(trx: Db, dialect: 'sqlite' | 'postgres', bidxs: string[]) {
+  if (dialect !== 'postgres') return;
+  for (const b of [...new Set(bidxs)].sort())
+    await sql`select pg_advisory_xact_lock(hashtext(${`person:${b}`}))`.execute(trx);
 }
 
 export async function insertHousehold(trx: Db, row: NewHousehold): Promise<number> {
@@ -100,10 +138,32 @@ export async function moveFile(
 ): Promise<boolean> {
   const moved = await updateHouseholdIf(trx, id, expect, { ...where, updated_at: now });
   if (!moved) return false;
-  for (const table of ['household_member', 'household_version', 'household_event'] as const)
-    await trx.updateTable(table).set(where).where('household_id', '=', id).execute();
+  for (const table of FILE_OWNED) await trx.updateTable(table).set(where).where('household_id', '=', id).execute();
+  // Goods received are append-only: only their placement may change (migration 2026-11-30T1500); org_id keeps
+  // the node the goods were handed out at.
+  await trx
+    .updateTable('goods_movement')
+    .set({ org_path: where.org_path, province_code: where.province_code })
+    .where('household_id', '=', id)
+    .where('kind', '=', 'out_household')
+    .execute();
+  // The worker's self-service account is managed by the union holding the file.
+  await trx.updateTable('app_user').set(where).where('household_id', '=', id).execute();
   return true;
 }
+
+/**
+ * The rows a file carries when it is transferred (`moveFile`). Grants, applications and approvals stay with the
+ * union that proposed and paid them (its batches and ledger); the audit trail stays where it was written.
+ */
+const FILE_OWNED = [
+  'household_member',
+  'household_version',
+  'household_event',
+  'household_income_month',
+  'household_attachment',
+  'certificate',
+] as const;
 
 export async function insertVersion(trx: Db, row: Omit<HouseholdVersionTable, 'id'>) {
   await trx.insertInto('household_version').values(row).execute();

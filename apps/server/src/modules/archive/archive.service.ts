@@ -19,10 +19,38 @@ export async function mustFindFile(sdb: ScopedDb, id: number) {
   return row;
 }
 
-/** 一人一档: refuse a second active file for the same person anywhere, naming only the holding organisation. */
-async function refuseDuplicate(db: Db, idBidx: string, exceptId?: number) {
-  const holder = await repo.activeHolder(db, idBidx, exceptId);
-  if (holder) throw new AppError('ARCHIVE_DUPLICATE_PERSON', { holder: holder.org_name });
+/**
+ * 一人一档: a person (worker or member) may appear in only one active file in the country. A clash is refused
+ * naming only the holding organisation: the worker already filed as a worker → ARCHIVE_DUPLICATE_PERSON; any
+ * other clash (a member filed elsewhere, or the worker listed as a member of another file) →
+ * ARCHIVE_PERSON_IN_OTHER_FILE with the field of the form that names the person.
+ */
+export async function refuseDuplicate(
+  ctx: AppContext,
+  trx: Db,
+  rows: Pick<ReturnType<typeof toRows>, 'household' | 'members'>,
+  exceptId?: number,
+) {
+  const persons = [
+    { bidx: rows.household.id_bidx, field: 'idNumber' },
+    ...rows.members.flatMap((m, i) => (m.id_bidx ? [{ bidx: m.id_bidx, field: `members.${i}.idNumber` }] : [])),
+  ];
+  await repo.lockPersons(
+    trx,
+    ctx.dialect,
+    persons.map((p) => p.bidx),
+  );
+  const holders = await repo.activePersonHolders(
+    trx,
+    persons.map((p) => p.bidx),
+    exceptId,
+  );
+  const worker = holders.find((h) => h.bidx === rows.household.id_bidx && h.as === 'worker');
+  if (worker) throw new AppError('ARCHIVE_DUPLICATE_PERSON', { holder: worker.orgName });
+  for (const p of persons) {
+    const h = holders.find((x) => x.bidx === p.bidx);
+    if (h) throw new AppError('ARCHIVE_PERSON_IN_OTHER_FILE', { holder: h.orgName, field: p.field });
+  }
 }
 
 /** Write a whole version of the file (encrypted snapshot) and its workflow event. */
@@ -70,7 +98,7 @@ export async function createFileIn(
   {
     const sdb = new ScopedDb(trx, actor.scope);
     const org = await orgRepo.findActiveOrThrow(sdb, input.orgId);
-    await refuseDuplicate(trx, rows.household.id_bidx);
+    await refuseDuplicate(ctx, trx, rows);
     const now = ctx.clock.now();
     const today = ctx.clock.today();
     const fileNo = await repo.nextFileNo(trx, org.province_code, Number(today.slice(0, 4)));
@@ -146,7 +174,7 @@ export async function updateFile(
     if (expectedVersion !== undefined && expectedVersion !== before.version)
       throw new AppError('ARCHIVE_STALE_VERSION', { current: before.version });
     const org = await orgRepo.findActiveOrThrow(sdb, input.orgId);
-    await refuseDuplicate(trx, rows.household.id_bidx, id);
+    await refuseDuplicate(ctx, trx, rows, id);
     const where = { org_id: org.id, org_path: org.path, province_code: org.province_code };
     const version = before.version + 1;
     const now = ctx.clock.now().toISOString();

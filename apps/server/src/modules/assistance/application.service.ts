@@ -1,5 +1,6 @@
 import type { ApplicationInputSchema } from '@bangfu/contracts';
 import { applicationStatuses, fileStatuses, programmes } from '@bangfu/contracts';
+import { formatYuan } from '@bangfu/policy';
 import type { z } from 'zod';
 import { type AuditEvent, appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
@@ -19,10 +20,49 @@ import * as orgRepo from '../orgs/orgs.repository.js';
 import { ruleAt } from '../programmes/programmes.service.js';
 import { programmeOf, runnerFor, templateById } from '../programmes/programmes.templates.js';
 import * as repo from './assistance.repository.js';
+import { ruleInputs, sourcesStep } from './system-inputs.js';
 
 type Input = z.infer<typeof ApplicationInputSchema>;
 const statusZh = (s: string) => applicationStatuses.zh[s as keyof typeof applicationStatuses.zh] ?? s;
 const programmeZh = (p: string) => programmes.zh[p as keyof typeof programmes.zh] ?? p;
+
+/** The grant an application holds (proposed at once, or approved when its amount is set at decision). */
+function grantRow(
+  file: Pick<
+    archiveRepo.HouseholdRow,
+    'id' | 'org_id' | 'org_path' | 'province_code' | 'name' | 'id_mask' | 'bank_enc'
+  >,
+  app: { id: number; programme: string; period: string; method: string },
+  amountFen: number,
+  status: 'proposed' | 'approved',
+  x: { explanation: string; now: string; fiscalYear: number },
+) {
+  return {
+    household_id: Number(file.id),
+    org_id: Number(file.org_id),
+    org_path: file.org_path,
+    province_code: file.province_code,
+    batch_id: null,
+    application_id: app.id,
+    programme: app.programme,
+    period: app.period,
+    amount_fen: amountFen,
+    explanation_json: x.explanation,
+    status,
+    method: app.method,
+    recipient_name: file.name,
+    id_mask: file.id_mask,
+    bank_enc: app.method === 'bank' ? file.bank_enc : null,
+    bank_mask: null,
+    paid_at: null,
+    failure_reason: null,
+    signature_json: null,
+    ledger_entry_id: null,
+    created_at: x.now,
+    updated_at: x.now,
+    fiscal_year: x.fiscalYear,
+  };
+}
 
 async function mustFindApplication(sdb: ScopedDb, id: number) {
   const a = await repo.findApplication(sdb, id);
@@ -82,12 +122,19 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
       assertFundServes(fund, programme);
     }
     const held = await batchRepo.liveGrants(trx, [file.id], programme, period);
-    if (held.length) throw new AppError('GRANT_DUPLICATE', { period, programme: programmeZh(programme) });
+    const waiting = await repo.pendingWithoutGrant(trx, file.id, programme, period);
+    if (held.length || waiting) throw new AppError('GRANT_DUPLICATE', { period, programme: programmeZh(programme) });
     const rule = await ruleAt(trx, node.path, template.id, today);
     if (!rule)
       throw new AppError('PROGRAMME_NO_RULE', { org: node.name, date: today, programme: programmeZh(programme) });
-    const result = runnerFor(template.id, rule.params, rule)({ grade: file.grade, ...input.inputs });
-    if (!result.eligible || result.amountFen <= 0)
+    // What the system knows (grade, 低保, this year's grants) comes from the file and the grants, not the applicant.
+    const gathered = await ruleInputs(trx, template, file, programme, fiscalYear, input.inputs);
+    const result = runnerFor(template.id, rule.params, rule)(gathered.inputs);
+    result.explanation.sources = gathered.sources;
+    result.explanation.steps.unshift(sourcesStep(template.id, gathered.sources, gathered.inputs));
+    // Eligibility-only rules (篇十二) carry no amount: the deciding union sets it when approving.
+    const amountLater = template.amountAtDecision === true;
+    if (!result.eligible || (!amountLater && result.amountFen <= 0))
       throw new AppError('APPLICATION_NOT_ELIGIBLE', {
         reason: result.explanation.summary.zh,
         reasonEn: result.explanation.summary.en,
@@ -95,10 +142,14 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
       });
     // Escalated above the node (medical > 20,000 to the province, > 50,000 to the national union): the higher
     // union decides the whole requestable amount, not the part the node could pay alone.
-    const amountFen = result.escalation?.beyondLocal
-      ? Math.max(result.escalation.amountFen, result.amountFen)
-      : result.amountFen;
-    const target = await approvalTarget(trx, node, amountFen, today, result.escalation);
+    const amountFen = amountLater
+      ? 0
+      : result.escalation?.beyondLocal
+        ? Math.max(result.escalation.amountFen, result.amountFen)
+        : result.amountFen;
+    // An amount set at decision is set by the campaign's organiser (the deciding union), else by the node.
+    const decider = amountLater && campaign ? { id: Number(campaign.org_id), path: campaign.org_path } : node;
+    const target = await approvalTarget(trx, decider, amountFen, today, result.escalation);
     const now = ctx.clock.now().toISOString();
     const explanation = JSON.stringify(result.explanation);
     const appId = await repo.insertApplication(trx, {
@@ -125,33 +176,14 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
       method: input.method,
       fund_id: input.fundId ?? null,
     });
-    await batchRepo.insertGrants(trx, [
-      {
-        household_id: file.id,
-        org_id: Number(file.org_id),
-        org_path: file.org_path,
-        province_code: file.province_code,
-        batch_id: null,
-        application_id: appId,
-        programme,
-        period,
-        amount_fen: amountFen,
-        explanation_json: explanation,
-        status: 'proposed',
-        method: input.method,
-        recipient_name: file.name,
-        id_mask: file.id_mask,
-        bank_enc: input.method === 'bank' ? file.bank_enc : null,
-        bank_mask: null,
-        paid_at: null,
-        failure_reason: null,
-        signature_json: null,
-        ledger_entry_id: null,
-        created_at: now,
-        updated_at: now,
-        fiscal_year: fiscalYear,
-      },
-    ]);
+    if (!amountLater)
+      await batchRepo.insertGrants(trx, [
+        grantRow(file, { id: appId, programme, period, method: input.method }, amountFen, 'proposed', {
+          explanation,
+          now,
+          fiscalYear,
+        }),
+      ]);
     await recordStep(
       trx,
       actor,
@@ -243,7 +275,7 @@ export async function decideApplication(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  d: { decision: 'approve' | 'reject'; comment?: string },
+  d: { decision: 'approve' | 'reject'; comment?: string; amountFen?: number },
 ) {
   require(actor, 'payment.approve');
   await transaction(ctx, async (trx) => {
@@ -264,7 +296,7 @@ export async function decideLocked(
   trx: Db,
   actor: Actor,
   id: number,
-  d: { decision: 'approve' | 'reject'; comment?: string },
+  d: { decision: 'approve' | 'reject'; comment?: string; amountFen?: number },
 ): Promise<AuditEvent> {
   const sdb = new ScopedDb(trx, actor.scope);
   const a = await mustFindApplication(sdb, id);
@@ -275,9 +307,50 @@ export async function decideLocked(
   await assertMayDecide(sdb, actor, a, makers);
   const now = ctx.clock.now().toISOString();
   const to = d.decision === 'approve' ? 'approved' : 'rejected';
+  // Eligibility-only entries (篇十二) hold no amount until the deciding union sets it here, within the rule's cap.
+  const explanation = JSON.parse(a.explanation_json) as { params?: { values?: { maxAmountFen?: number | null } } };
+  const setsAmount = Number(a.amount_fen) === 0;
+  let amountFen = Number(a.amount_fen);
+  let level = a.required_level ?? '';
+  if (d.amountFen !== undefined && !setsAmount) throw new AppError('APPLICATION_AMOUNT_FIXED', {});
+  if (setsAmount && d.decision === 'approve') {
+    const cap = explanation.params?.values?.maxAmountFen ?? null;
+    if (d.amountFen === undefined || d.amountFen <= 0 || (cap !== null && d.amountFen > cap))
+      throw new AppError('APPLICATION_AMOUNT_REQUIRED', { cap: cap === null ? '—' : `${formatYuan(cap)}元` });
+    amountFen = d.amountFen;
+    const deciding = campaign ?? a;
+    const target = await approvalTarget(
+      trx,
+      { id: Number(a.required_org_id ?? a.org_id), path: deciding.org_path },
+      amountFen,
+      ctx.clock.now().toISOString().slice(0, 10),
+    );
+    level = target.level;
+  }
   if (!(await batchRepo.moveApplication(trx, id, 'pending_approval', to, now)))
     throw new AppError('APPLICATION_BAD_STATUS', { status: statusZh(to) });
-  const grant = await repo.grantOfApplication(sdb, id);
+  if (setsAmount && d.decision === 'approve') {
+    await repo.setApplicationAmount(trx, id, amountFen, level);
+    const file = await mustFindFile(sdb, Number(a.household_id));
+    if ((await batchRepo.liveGrants(trx, [file.id], a.programme, a.period)).length)
+      throw new AppError('GRANT_DUPLICATE', { period: a.period, programme: programmeZh(a.programme) });
+    const fiscalYear = campaign ? Number(campaign.starts_on.slice(0, 4)) : Number(a.period.slice(0, 4));
+    await assertWithinBudget(sdb, a, a.programme, fiscalYear, amountFen);
+    await batchRepo.insertGrants(trx, [
+      grantRow(
+        file,
+        { id, programme: a.programme, period: a.period, method: a.method ?? 'bank' },
+        amountFen,
+        'approved',
+        {
+          explanation: a.explanation_json,
+          now,
+          fiscalYear,
+        },
+      ),
+    ]);
+  }
+  const grant = setsAmount ? null : await repo.grantOfApplication(sdb, id);
   if (d.decision === 'approve' && grant)
     await assertWithinBudget(sdb, a, a.programme, Number(grant.fiscal_year), Number(a.amount_fen));
   if (grant) {
@@ -291,7 +364,7 @@ export async function decideLocked(
     trx,
     actor,
     { type: 'application', id: id, org: a },
-    { level: a.required_level ?? '', decision: d.decision, comment: d.comment ?? null, at: now },
+    { level, decision: d.decision, comment: d.comment ?? null, at: now },
   );
   return {
     action: `application.${d.decision}`,
@@ -299,7 +372,7 @@ export async function decideLocked(
     entityId: id,
     orgPath: a.org_path,
     chain: a.province_code,
-    after: { decision: d.decision, comment: d.comment ?? null, amountFen: Number(a.amount_fen) },
+    after: { decision: d.decision, comment: d.comment ?? null, amountFen, setAtDecision: setsAmount },
   };
 }
 

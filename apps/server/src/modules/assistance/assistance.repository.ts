@@ -138,3 +138,40 @@ export function findCampaign(sdb: ScopedDb, id: number) {
     CampaignRow | undefined
   >;
 }
+
+/**
+ * The programmes a household was granted in a fiscal year (approved or paid), wherever in the tree they were
+ * granted: a rule input the system knows (单一项目救助), read by the household's id, not listed to anyone.
+ */
+export async function programmesGranted(db: Db, householdId: number, fiscalYear: number): Promise<string[]> {
+  const rows = await systemSelect(db, 'assistance_grant', 'rule-inputs')
+    .select('programme')
+    .distinct()
+    .where('household_id', '=', householdId)
+    .where('fiscal_year', '=', fiscalYear)
+    .where('status', 'in', ['approved', 'paid'])
+    .orderBy('programme')
+    .execute();
+  return rows.map((r) => r.programme);
+}
+
+/** An entry still waiting for its amount (eligibility-only rules hold no grant until the decision sets it). */
+export async function pendingWithoutGrant(db: Db, householdId: number, programme: string, period: string) {
+  return systemSelect(db, 'assistance_application', 'uniqueness')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('programme', '=', programme)
+    .where('period', '=', period)
+    .where('status', '=', 'pending_approval')
+    .where('amount_fen', '=', 0)
+    .executeTakeFirst();
+}
+
+/** The amount the deciding union set at approval (eligibility-only rules), with the level it reached. */
+export async function setApplicationAmount(trx: Db, id: number, amountFen: number, level: string) {
+  await trx
+    .updateTable('assistance_application')
+    .set({ amount_fen: amountFen, required_level: level })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,4 +1,10 @@
-import { ApplicationInputSchema, CampaignInputSchema, DecisionSchema, IdParamSchema } from '@bangfu/contracts';
+import {
+  ApplicationInputSchema,
+  CampaignDecisionSchema,
+  CampaignInputSchema,
+  DecisionSchema,
+  IdParamSchema,
+} from '@bangfu/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
@@ -129,7 +135,7 @@ export function registerAssistanceRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: "Decide every entry waiting at the approver's node",
         params: IdParamSchema,
-        body: DecisionSchema,
+        body: CampaignDecisionSchema,
         ...r,
       },
     },

@@ -109,13 +109,14 @@ export async function closeCampaign(ctx: AppContext, actor: Actor, id: number) {
 /**
  * Decide every entry of a campaign waiting at the approver's node, in one transaction (each entry still
  * maker-checked and audited): the campaign row is locked, so a second decision at the same time finds nothing
- * left to decide.
+ * left to decide. Entries of an eligibility-only rule take their amount from the decision (`amountsFen` by entry
+ * id, else `amountFen` for all).
  */
 export async function decideCampaign(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  d: { decision: 'approve' | 'reject'; comment?: string },
+  d: { decision: 'approve' | 'reject'; comment?: string; amountFen?: number; amountsFen?: Record<string, number> },
 ) {
   require(actor, 'payment.approve');
   const decided = await transaction(ctx, async (trx) => {
@@ -134,7 +135,12 @@ export async function decideCampaign(
     const ids = rows.map((r) => Number(r.id));
     await repo.lockApplications(trx, ids);
     const events = [];
-    for (const appId of ids.sort((a, b) => a - b)) events.push(await decideLocked(ctx, trx, actor, appId, d));
+    // Eligibility-only entries (篇十二) get their amount now: per entry, else the one amount for all (a tier).
+    const toSet = new Set(rows.filter((r) => Number(r.amount_fen) === 0).map((r) => Number(r.id)));
+    for (const appId of ids.sort((a, b) => a - b)) {
+      const amountFen = toSet.has(appId) ? (d.amountsFen?.[String(appId)] ?? d.amountFen) : undefined;
+      events.push(await decideLocked(ctx, trx, actor, appId, { decision: d.decision, comment: d.comment, amountFen }));
+    }
     for (const e of events) await appendAudit(trx, ctx.clock, actor, e);
     return ids.length;
   });

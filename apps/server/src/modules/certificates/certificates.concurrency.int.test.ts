@@ -42,7 +42,11 @@ describe.each(testDialects)('certificates under 20 parallel requests on %s', (di
     expect(loserCodes(issued)).toEqual({ CERTIFICATE_DUPLICATE: N - 1 });
     expect(await certs(hh)).toHaveLength(1);
     expect(await audits('certificate.issue')).toBe(1);
-    const first = issued.find((r) => r.status === 201)?.body.id as number;
+    const winner = issued.find((r) => r.status === 201)?.body;
+    const first = winner.id as number;
+    // Every loser is told which card the household already holds (not an empty number).
+    const told = issued.filter((r) => r.status === 409).map((r) => r.body.error.details.number);
+    expect(new Set(told)).toEqual(new Set([winner.number]));
 
     const renewed = await race(N, () => clerk.post(`/api/v1/certificates/${first}/renew`, {}));
     expect(tally(renewed)).toEqual({ 201: 1, 409: N - 1 });

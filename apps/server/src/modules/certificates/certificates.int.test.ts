@@ -60,7 +60,10 @@ describe.each(testDialects)('certificates on %s', (dialect) => {
       env,
       household(sibling.id, { name: '钱五', idNumber: generatedId(8), members: [] }),
     );
-    const d = await streetClerk.post('/api/v1/households', household(street.id, { idNumber: generatedId(9) }));
+    const d = await streetClerk.post(
+      '/api/v1/households',
+      household(street.id, { idNumber: generatedId(9), members: [] }),
+    );
     draft = d.body.id;
   });
   afterAll(() => env.close());

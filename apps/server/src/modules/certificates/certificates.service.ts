@@ -20,7 +20,7 @@ import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
-import { nextFileNo } from '../archive/archive.repository.js';
+import { lockHousehold, nextFileNo } from '../archive/archive.repository.js';
 import { mustFindFile } from '../archive/archive.service.js';
 import { addDays, maskHolder } from '../goods/goods.rules.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
@@ -150,6 +150,9 @@ export async function issueCertificate(
   const v = validity(today, input);
   if (!v) throw new AppError('CERTIFICATE_BAD_VALIDITY', {});
   const id = await transaction(ctx, async (trx) => {
+    // The file's lock (the one a transfer takes): a card lands where the file is, and a second issue waits and
+    // then sees the first one's number.
+    await lockHousehold(trx, ctx.dialect, input.householdId);
     const sdb = new ScopedDb(trx, actor.scope);
     const file = await eligibleFile(sdb, input.householdId);
     const issuer = await orgRepo.findActiveOrThrow(sdb, input.issuerOrgId ?? actor.scope.orgId);
@@ -229,6 +232,7 @@ export async function renewCertificate(
     const sdb = new ScopedDb(trx, actor.scope);
     const old = await mustFind(sdb, id);
     mustBeActive(old);
+    await lockHousehold(trx, ctx.dialect, Number(old.household_id));
     const file = await eligibleFile(sdb, Number(old.household_id));
     // The card keeps its issuing union when the caller can see it; otherwise the caller's node issues.
     const issuer =

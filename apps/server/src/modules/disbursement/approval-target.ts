@@ -1,4 +1,4 @@
-import { approvalLevelFor } from '@bangfu/policy';
+import { approvalLevelFor, stricter } from '@bangfu/policy';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/connect.js';
 import { type ScopedDb, systemSelect } from '../../platform/db/scoped.js';
@@ -7,9 +7,10 @@ import { approvalChainAt } from '../programmes/programmes.service.js';
 import { insertApproval } from './batch.repository.js';
 
 /**
- * Who must decide an amount at a node: the level of the node's approval chain (seed 000 第三篇 by default) the
- * amount reaches, at the node itself; an escalation a rule names (province, national union) moves the decision
- * to that ancestor.
+ * Who must decide an amount at a node: the stricter of the level of the node's approval chain (seed 000 第三篇 by
+ * default) the amount reaches and the level the rule names when that level is one of the chain's (seed 000 第三十条
+ * 「報幫扶中心委員會審批」: the committee whatever the amount), at the node itself; an escalation a rule names
+ * beyond the node (province, national union) moves the decision to that ancestor.
  */
 export async function approvalTarget(
   db: Db,
@@ -23,6 +24,18 @@ export async function approvalTarget(
   let orgId = node.id;
   let level = decision.level.id;
   let label = decision.level.zh;
+  let step = decision.step;
+  const named = escalation ? chain.find((l) => l.id === escalation.level) : undefined;
+  if (named && stricter(chain, named, decision.level) === named && named.id !== decision.level.id) {
+    level = named.id;
+    label = named.zh;
+    step = {
+      ...decision.step,
+      zh: `${decision.step.zh}；本项规定由${named.zh}决定，从严`,
+      en: `${decision.step.en}; the rule names ${named.en}, the stricter, so it decides`,
+      data: { ...decision.step.data, level: named.id, byAmount: decision.level.id },
+    };
+  }
   if (escalation?.beyondLocal && (escalation.level === 'province' || escalation.level === 'national')) {
     const ids = node.path.split('/').filter(Boolean).map(Number);
     // The ancestors are read to route the decision upward, whoever asks (not a listing of the tree).
@@ -36,7 +49,7 @@ export async function approvalTarget(
     level = escalation.level;
     label = escalation.level === 'national' ? '全国总工会' : '省总工会';
   }
-  return { orgId, level, label, chainVersion: version, step: decision.step };
+  return { orgId, level, label, chainVersion: version, step };
 }
 
 /**

@@ -203,7 +203,8 @@ describe.each(testDialects)('money transitions under concurrency on %s', (dialec
   });
 
   it('application payment: paid once from the medical fund', async () => {
-    const a = await application(m.ids[1] as number, '2027-p');
+    // A 深度 file: the 相对 ones were paid living relief this year, so 单一项目救助 refuses them medical relief.
+    const a = await application(m.ids[2] as number, '2027-p');
     const ok = await approver.post(`/api/v1/applications/${a.id}/decision`, { decision: 'approve' });
     const before = await cashOf(medicalFund);
     const res = await race(N, () => finance.post(`/api/v1/grants/${ok.body.grant.id}/mark`, { status: 'paid' }));
@@ -259,7 +260,9 @@ describe.each(testDialects)('money transitions under concurrency on %s', (dialec
   it('the budget holds when different applications are approved at once', async () => {
     await finance.put('/api/v1/budgets', { orgId: m.county.id, programme: 'medical', year: 2026, amountFen: 0 });
     const apps: { id: number; amountFen: number }[] = [];
-    for (const [i, h] of m.ids.entries()) apps.push(await application(h, `2026-b${i}`, 400));
+    // Four applications from the 深度 files (the 相对 ones were paid living relief: 单一项目救助).
+    const deep = [m.ids[0], m.ids[2], m.ids[0], m.ids[2]] as number[];
+    for (const [i, h] of deep.entries()) apps.push(await application(h, `2026-b${i}`, 400));
     // The budget allows two of the four (proposals count as committed, so none fits until two are rejected).
     const [a0, a1, , a3] = apps as [(typeof apps)[0], (typeof apps)[0], unknown, (typeof apps)[0]];
     const budget = a0.amountFen + a1.amountFen;

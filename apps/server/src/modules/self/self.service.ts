@@ -128,7 +128,7 @@ export async function applyForSelf(ctx: AppContext, actor: Actor, input: Househo
     .where('id_bidx', '=', bidx)
     .where('status', 'in', [...ACTIVE_FILE_STATUSES])
     .executeTakeFirst();
-  if (existing) {
+  const refuse = async () => {
     await transaction(ctx, (trx) =>
       appendAudit(trx, ctx.clock, actor, {
         action: 'self.apply_refused',
@@ -138,11 +138,17 @@ export async function applyForSelf(ctx: AppContext, actor: Actor, input: Househo
         chain: actor.scope.provinceCode,
       }),
     );
-    throw new AppError('SELF_APPLY_REFUSED');
-  }
+    return new AppError('SELF_APPLY_REFUSED');
+  };
+  if (existing) throw await refuse();
   // The worker holds no archive rights; the application is filed on their behalf at their own union.
   const onBehalf: Actor = { ...actor, system: true };
-  const created = await createFile(ctx, onBehalf, { ...input, orgId: actor.scope.orgId });
+  // 一人一档 over members too: a person held in another active file is refused the same way, naming no holder.
+  const created = await createFile(ctx, onBehalf, { ...input, orgId: actor.scope.orgId }).catch(async (e) => {
+    if (e instanceof AppError && ['ARCHIVE_DUPLICATE_PERSON', 'ARCHIVE_PERSON_IN_OTHER_FILE'].includes(e.code))
+      throw await refuse();
+    throw e;
+  });
   await submitFile(ctx, onBehalf, created.id);
   await transaction(ctx, async (trx) => {
     await repo.linkAccount(trx, Number(me.id), created.id, bidx);

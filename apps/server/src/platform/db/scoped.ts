@@ -83,7 +83,8 @@ export function systemSelect<T extends ScopedTable>(
     | 'self'
     | 'policy-inheritance'
     | 'ledger-posting'
-    | 'approval-routing',
+    | 'approval-routing'
+    | 'rule-inputs',
 ): SelectQueryBuilder<Database, T, {}> {
   return db.selectFrom(table as ScopedTable) as unknown as SelectQueryBuilder<Database, T, {}>;
 }

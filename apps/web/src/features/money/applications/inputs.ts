@@ -1,3 +1,4 @@
+import { systemInputFields } from '@bangfu/contracts';
 import { programmeTemplates } from '@bangfu/policy';
 import { fenOf } from '../money';
 
@@ -17,8 +18,8 @@ export interface JsonSchema {
   maximum?: number;
 }
 
-/** Fields the server fills in from the file. */
-export const FROM_FILE = new Set(['grade']);
+/** Fields the server fills in from the file and its grants (an application cannot supply them). */
+export const FROM_FILE = new Set<string>(systemInputFields);
 
 export function inputSchemaOf(templateId: string | undefined): JsonSchema | null {
   if (!templateId) return null;

@@ -1,0 +1,127 @@
+import { ACTIVE_FILE_STATUSES } from '@bangfu/contracts';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import { type Actor, require } from '../../platform/auth/actor.js';
+import { type AppContext, transaction } from '../../platform/context.js';
+import type { Db } from '../../platform/db/connect.js';
+import { systemSelect } from '../../platform/db/scoped.js';
+import { AppError } from '../../platform/errors.js';
+import { normaliseIdForIndex } from './archive.mapping.js';
+
+/**
+ * 一人一档 over existing data (`bangfu archive clashes`): persons who are the worker or a member of more than one
+ * active file. National by nature, so only for the CLI's system actor (reads name the reason 'cli').
+ */
+
+export interface ClashEntry {
+  fileNo: string;
+  org: string;
+  status: string;
+  as: 'worker' | 'member';
+}
+export interface Clash {
+  idMasked: string | null;
+  files: ClashEntry[];
+}
+
+function mustBeSystem(actor: Actor) {
+  require(actor, 'archive.read');
+  if (!actor.system) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * Members stored with an encrypted ID but no blind index (rows written before the index was filled, or by hand)
+ * get one: the index needs the key, so it is computed here and not in a migration. Returns how many were filled.
+ */
+export async function backfillMemberIndexes(ctx: AppContext, actor: Actor): Promise<number> {
+  mustBeSystem(actor);
+  const missing = await systemSelect(ctx.db, 'household_member', 'cli')
+    .select(['id', 'id_enc'])
+    .where('id_enc', 'is not', null)
+    .where('id_bidx', 'is', null)
+    .execute();
+  if (missing.length === 0) return 0;
+  await transaction(ctx, async (trx) => {
+    for (const m of missing) {
+      const id18 = normaliseIdForIndex(ctx.crypto.decrypt(m.id_enc as string));
+      if (!id18) continue;
+      await trx
+        .updateTable('household_member')
+        .set({ id_bidx: ctx.crypto.blindIndex(id18, 'id') })
+        .where('id', '=', Number(m.id))
+        .execute();
+    }
+    await appendAudit(trx, ctx.clock, actor, {
+      action: 'archive.member_index_backfill',
+      entityType: 'household_member',
+      entityId: null,
+      orgPath: actor.scope.path,
+      chain: actor.scope.provinceCode,
+      after: { filled: missing.length },
+    });
+  });
+  return missing.length;
+}
+
+/** Every person in more than one active file, with each file's number, union and status (IDs masked). */
+export async function listClashes(ctx: AppContext, actor: Actor): Promise<Clash[]> {
+  mustBeSystem(actor);
+  const active = [...ACTIVE_FILE_STATUSES];
+  const persons = (db: Db) =>
+    systemSelect(db, 'household', 'cli')
+      .select(['household.id_bidx as bidx', 'household.id as household_id'])
+      .where('household.status', 'in', active)
+      .unionAll(
+        systemSelect(db, 'household_member', 'cli')
+          .innerJoin('household', 'household.id', 'household_member.household_id')
+          .select(['household_member.id_bidx as bidx', 'household.id as household_id'])
+          .where('household_member.id_bidx', 'is not', null)
+          .where('household.status', 'in', active)
+          .$narrowType<{ bidx: string }>(),
+      );
+  const clashing = await ctx.db
+    .selectFrom(persons(ctx.db).as('p'))
+    .select('p.bidx')
+    .groupBy('p.bidx')
+    .having((eb) => eb.fn.count('p.household_id').distinct(), '>', 1)
+    .execute();
+  const bidxs = clashing.map((c) => c.bidx as string);
+  if (bidxs.length === 0) return [];
+  const workers = await systemSelect(ctx.db, 'household', 'cli')
+    .innerJoin('org_node', 'org_node.id', 'household.org_id')
+    .select([
+      'household.id_bidx as bidx',
+      'household.id_mask as mask',
+      'household.file_no',
+      'household.status',
+      'org_node.name as org',
+    ])
+    .where('household.id_bidx', 'in', bidxs)
+    .where('household.status', 'in', active)
+    .execute();
+  const members = await systemSelect(ctx.db, 'household_member', 'cli')
+    .innerJoin('household', 'household.id', 'household_member.household_id')
+    .innerJoin('org_node', 'org_node.id', 'household.org_id')
+    .select([
+      'household_member.id_bidx as bidx',
+      'household_member.id_mask as mask',
+      'household.file_no',
+      'household.status',
+      'org_node.name as org',
+    ])
+    .where('household_member.id_bidx', 'in', bidxs)
+    .where('household.status', 'in', active)
+    .execute();
+  const byPerson = new Map<string, Clash>();
+  for (const [rows, as] of [
+    [workers, 'worker'],
+    [members, 'member'],
+  ] as const) {
+    for (const r of rows) {
+      const c = byPerson.get(r.bidx as string) ?? { idMasked: r.mask, files: [] };
+      c.idMasked ??= r.mask;
+      c.files.push({ fileNo: r.file_no, org: r.org, status: r.status, as });
+      byPerson.set(r.bidx as string, c);
+    }
+  }
+  return [...byPerson.values()].sort((a, b) => (a.files[0]?.fileNo ?? '').localeCompare(b.files[0]?.fileNo ?? ''));
+}
