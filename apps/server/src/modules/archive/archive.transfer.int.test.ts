@@ -4,7 +4,6 @@ import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv, USER_PASSWORD } from '../../test-support/env.js';
 import { fileHousehold, generatedId, household } from '../../test-support/households.js';
 import { race } from '../../test-support/race.js';
-import { chinaToday } from '../goods/goods.rules.js';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n诊断证明\n'), Buffer.alloc(1500, 3)]);
 
@@ -33,7 +32,7 @@ describe.each(testDialects)('a file transfer carries its data on %s', (dialect) 
 
   beforeAll(async () => {
     env = await TestEnv.create(dialect);
-    today = chinaToday(env.ctx.clock.now());
+    today = env.ctx.clock.today();
     const root = await env.root();
     const gd = await env.org(root.id, '广东省总工会', 'province', '440000');
     const hn = await env.org(root.id, '湖南省总工会', 'province', '430000');

@@ -323,7 +323,7 @@ export async function decideLocked(
       trx,
       { id: Number(a.required_org_id ?? a.org_id), path: deciding.org_path },
       amountFen,
-      ctx.clock.now().toISOString().slice(0, 10),
+      ctx.clock.today(),
     );
     level = target.level;
   }
