@@ -22,6 +22,21 @@ export interface Client {
   post(url: string, body?: unknown): Promise<Res>;
   patch(url: string, body?: unknown): Promise<Res>;
   put(url: string, body?: unknown): Promise<Res>;
+  /** POST one file as multipart/form-data (field "file"), as the web's upload does. */
+  upload(url: string, filename: string, content: Buffer, contentType?: string): Promise<Res>;
+}
+
+/** A multipart/form-data body holding one file in the field "file". */
+export function multipartFile(filename: string, content: Buffer, contentType = 'application/octet-stream') {
+  const boundary = '----bangfu-test-upload';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 export interface Res {
   status: number;
@@ -120,12 +135,21 @@ export class TestEnv {
       async put(url, body) {
         return send('PUT', url, body);
       },
+      async upload(url, filename, content, contentType) {
+        const m = multipartFile(filename, content, contentType);
+        return send('POST', url, m.payload, m.contentType);
+      },
     };
-    async function send(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown): Promise<Res> {
+    async function send(
+      method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+      url: string,
+      body?: unknown,
+      contentType?: string,
+    ): Promise<Res> {
       const res = await self.app.inject({
         method,
         url,
-        headers: c.cookie ? { cookie: c.cookie } : {},
+        headers: { ...(c.cookie ? { cookie: c.cookie } : {}), ...(contentType ? { 'content-type': contentType } : {}) },
         ...(body === undefined ? {} : { payload: body as object }),
       });
       const setCookie = res.headers['set-cookie'];

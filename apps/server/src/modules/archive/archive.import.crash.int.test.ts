@@ -5,23 +5,8 @@ import { archiveWorkbook, generatedId } from '../../test-support/households.js';
 import { loserCodes, race, tally } from '../../test-support/race.js';
 import { commitImport, stageImport } from './archive.import.js';
 
-async function upload(env: TestEnv, c: Client & { cookie?: string }, orgId: number, buf: Buffer) {
-  const boundary = '----bangfu-archive';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    buf,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await env.app.inject({
-    method: 'POST',
-    url: `/api/v1/households/imports?orgId=${orgId}`,
-    headers: { cookie: c.cookie ?? '', 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-  return { status: res.statusCode, body: res.json() };
-}
+const upload = (_env: TestEnv, c: Client, orgId: number, buf: Buffer) =>
+  c.upload(`/api/v1/households/imports?orgId=${orgId}`, 'a.xlsx', buf);
 
 async function until(c: Client, id: number, status: string) {
   for (let i = 0; i < 400; i++) {

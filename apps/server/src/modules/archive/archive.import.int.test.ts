@@ -5,29 +5,8 @@ import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv } from '../../test-support/env.js';
 import { archiveWorkbook, fileHousehold, generatedId, household } from '../../test-support/households.js';
 
-async function upload(
-  env: TestEnv,
-  c: Client & { cookie?: string },
-  orgId: number,
-  buf: Buffer,
-  name = 'archive.xlsx',
-) {
-  const boundary = '----bangfu-archive';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    buf,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await env.app.inject({
-    method: 'POST',
-    url: `/api/v1/households/imports?orgId=${orgId}`,
-    headers: { cookie: c.cookie ?? '', 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-  return { status: res.statusCode, body: res.json() };
-}
+const upload = (_env: TestEnv, c: Client, orgId: number, buf: Buffer, name = 'archive.xlsx') =>
+  c.upload(`/api/v1/households/imports?orgId=${orgId}`, name, buf);
 
 async function until(c: Client, id: number, status: string) {
   for (let i = 0; i < 200; i++) {

@@ -12,22 +12,8 @@ import { cancelFile, exitFile } from './archive.manage.js';
 
 const bin = path.resolve(import.meta.dirname, '../../../bin/bangfu.mjs');
 
-async function upload(env: TestEnv, c: Client & { cookie?: string }, orgId: number, buf: Buffer) {
-  const boundary = '----bangfu-onefile';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    buf,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await env.app.inject({
-    method: 'POST',
-    url: `/api/v1/households/imports?orgId=${orgId}`,
-    headers: { cookie: c.cookie ?? '', 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-  return res.json() as { id: number };
+async function upload(_env: TestEnv, c: Client, orgId: number, buf: Buffer) {
+  return (await c.upload(`/api/v1/households/imports?orgId=${orgId}`, 'a.xlsx', buf)).body as { id: number };
 }
 
 async function until(c: Client, id: number, status: string) {

@@ -54,21 +54,14 @@ describe.each(testDialects)('a file transfer carries its data on %s', (dialect) 
       note: '零工收入',
     });
     expect(inc.status, inc.text).toBe(200);
-    const boundary = '----transfer';
-    const up = await env.app.inject({
-      method: 'POST',
-      url: `/api/v1/households/${id}/attachments?kind=diagnosis`,
-      headers: { cookie: oldClerk.cookie ?? '', 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="诊断证明.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-        ),
-        PDF,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-    });
-    expect(up.statusCode, up.body).toBe(201);
-    attachmentId = up.json().id;
+    const up = await oldClerk.upload(
+      `/api/v1/households/${id}/attachments?kind=diagnosis`,
+      '诊断证明.pdf',
+      PDF,
+      'application/pdf',
+    );
+    expect(up.status, up.text).toBe(201);
+    attachmentId = up.body.id;
     const stock = await oldClerk.post('/api/v1/goods/receipts', {
       orgId: from.id,
       donorName: '韶钢集团',

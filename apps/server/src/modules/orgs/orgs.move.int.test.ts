@@ -5,22 +5,10 @@ import { testDialects } from '../../test-support/db.js';
 import { type Client, TestEnv } from '../../test-support/env.js';
 import { archiveWorkbook } from '../../test-support/households.js';
 
-const multipart = async (env: TestEnv, c: Client & { cookie?: string }, url: string, name: string, buf: Buffer) => {
-  const boundary = '----bangfu-move';
-  const res = await env.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: c.cookie ?? '', 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      buf,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  });
-  if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-  return res.json();
+const multipart = async (_env: TestEnv, c: Client, url: string, name: string, buf: Buffer) => {
+  const res = await c.upload(url, name, buf);
+  if (res.status >= 300) throw new Error(`${url}: ${res.status} ${res.text}`);
+  return res.body;
 };
 const ok = (r: { status: number; text: string }, what: string) => {
   if (r.status >= 300) throw new Error(`${what}: ${r.status} ${r.text}`);
