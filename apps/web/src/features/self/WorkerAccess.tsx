@@ -40,7 +40,7 @@ export function WorkerAccess({ householdId, name }: { householdId: number; name:
     });
 
   return (
-    <>
+    <Space>
       <Button icon={<UserAddOutlined />} onClick={() => setOpening(true)}>
         {t('self.openAccount')}
       </Button>
@@ -75,6 +75,6 @@ export function WorkerAccess({ householdId, name }: { householdId: number; name:
           </Form.Item>
         </FormModal>
       )}
-    </>
+    </Space>
   );
 }
