@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, archiveWorkbook, generatedId, importRow, pageAs, pickDate } from './support/archive.js';
 import { chromiumMissing, launchBrowser, mustHaveChromium } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
-import { button, chooseOption, dialog, openMenu } from './support/ui.js';
+import { button, chooseOption, dialog, expectStatus, openMenu, select, text } from './support/ui.js';
 
 /**
  * The archive walk (申请 → 审核 → 公示 → 异议 → 重新公示 → 审批 → 在档) through the pages, as the people who do
@@ -33,19 +33,6 @@ if (chromiumMissing && mustHaveChromium)
       throw new Error('/usr/bin/chromium is missing and CI=true: install Debian chromium and fonts-noto-cjk.');
     });
   });
-
-/** Open an antd select by its label and pick the option (once the previous dropdown has finished closing). */
-async function select(page: Page, scope: Page | Locator, label: string, option: string) {
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'hidden' });
-  await scope.getByLabel(label, { exact: true }).click();
-  await chooseOption(page, option);
-}
-
-const text = async (l: Locator) => (await l.textContent()) ?? '';
-
-async function expectStatus(page: Page, status: string) {
-  await page.getByTestId('file-status').filter({ hasText: status }).first().waitFor();
-}
 
 describe.skipIf(chromiumMissing)('archive walk: file, review, notice, objection, approval, duplicates, import', () => {
   let server: RunningServer;

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser, mustHaveChromium } from './support/browser.js';
 import { MoneyApi, moneyHousehold, signedInPage } from './support/money.js';
 import { type RunningServer, startServer } from './support/server.js';
-import { button, chooseOption, dialog, openMenu } from './support/ui.js';
+import { button, chooseOption, dialog, openMenu, text } from './support/ui.js';
 
 /**
  * The goods and certificates walk: the county's clerk registers 20 袋 of donated rice, hands 2 袋 to a household
@@ -30,8 +30,6 @@ if (chromiumMissing && mustHaveChromium)
       throw new Error('/usr/bin/chromium is missing and CI=true: install Debian chromium and fonts-noto-cjk.');
     });
   });
-
-const text = async (l: Locator) => (await l.textContent()) ?? '';
 
 describe.skipIf(chromiumMissing)('goods walk: receipt, hand-out, 不得代领, sheet, certificate, 帮扶记录', () => {
   let server: RunningServer;

@@ -58,3 +58,18 @@ export async function createChildOrg(page: Page, org: { name: string; type: stri
   await modal.waitFor({ state: 'hidden' });
   await page.getByTestId('org-detail-name').filter({ hasText: org.name }).waitFor();
 }
+
+/** Open an antd select by its label and pick the option (once the previous dropdown has finished closing). */
+export async function select(page: Page, scope: Page | Locator, label: string, option: string) {
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'hidden' });
+  await scope.getByLabel(label, { exact: true }).click();
+  await chooseOption(page, option);
+}
+
+/** A locator's text, '' when it has none. */
+export const text = async (l: Locator) => (await l.textContent()) ?? '';
+
+/** Wait until the file's status tag shows this status. */
+export async function expectStatus(page: Page, status: string) {
+  await page.getByTestId('file-status').filter({ hasText: status }).first().waitFor();
+}
