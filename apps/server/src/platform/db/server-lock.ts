@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { ConfigError } from '../config.js';
@@ -45,6 +46,8 @@ function refusal(holder: Holder, other: string) {
 async function lockSqlite(file: string, holder: Holder): Promise<DatabaseLock> {
   if (file === ':memory:') return { release: async () => {} };
   const lockFile = `${file}.lock`;
+  // A first start: the database's folder (./data) does not exist yet.
+  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
   const mine = JSON.stringify({ pid: process.pid, holder, since: new Date().toISOString() });
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
