@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureRootAndAdmin, openContext } from '../apps/server/src/platform/bootstrap.js';
+import { ensureRootAndAdmin } from '../apps/server/src/first-start.js';
+import { openContext } from '../apps/server/src/platform/bootstrap.js';
 import { loadConfig } from '../apps/server/src/platform/config.js';
 import { benchId, countySearches, generateArchive } from './archive.js';
 

@@ -13,11 +13,12 @@ import { checkChar } from '@bangfu/policy';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { seedDemo } from '../../apps/server/src/cli/demo.js';
+import { ensureRootAndAdmin } from '../../apps/server/src/first-start.js';
 import { commitImport, stageImport } from '../../apps/server/src/modules/archive/archive.import.js';
 import { verifyAudit } from '../../apps/server/src/modules/audit/audit.service.js';
 import { adoptRule } from '../../apps/server/src/modules/programmes/programmes.service.js';
 import { systemActor } from '../../apps/server/src/platform/auth/actor.js';
-import { ensureRootAndAdmin, openContext } from '../../apps/server/src/platform/bootstrap.js';
+import { openContext } from '../../apps/server/src/platform/bootstrap.js';
 import { loadConfig } from '../../apps/server/src/platform/config.js';
 import { openDatabase } from '../../apps/server/src/platform/db/connect.js';
 

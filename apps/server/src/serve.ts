@@ -1,7 +1,8 @@
-import { ensureRootAndAdmin, openContext } from './platform/bootstrap.js';
+import { buildApp } from './app.js';
+import { ensureRootAndAdmin } from './first-start.js';
+import { openContext } from './platform/bootstrap.js';
 import type { Config } from './platform/config.js';
 import { lockDatabase } from './platform/db/server-lock.js';
-import { buildApp } from './platform/http/app.js';
 
 /** Boot: open and migrate the database, ensure the root and admin, listen. Stops cleanly on SIGINT/SIGTERM. */
 export async function serve(config: Config) {

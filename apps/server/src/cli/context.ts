@@ -1,8 +1,9 @@
 import os from 'node:os';
 import { errorCatalog } from '@bangfu/contracts';
+import { ensureRootAndAdmin } from '../first-start.js';
 import * as orgs from '../modules/orgs/orgs.repository.js';
 import { type Actor, systemActor } from '../platform/auth/actor.js';
-import { ensureRootAndAdmin, openContext } from '../platform/bootstrap.js';
+import { openContext } from '../platform/bootstrap.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';

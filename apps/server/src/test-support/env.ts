@@ -1,15 +1,15 @@
 import type { Role } from '@bangfu/contracts';
 import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.js';
+import { ensureRootAndAdmin } from '../first-start.js';
 import * as orgRepo from '../modules/orgs/orgs.repository.js';
 import { createOrg } from '../modules/orgs/orgs.service.js';
 import { createUser } from '../modules/users/users.service.js';
 import { type Actor, systemActor } from '../platform/auth/actor.js';
-import { ensureRootAndAdmin } from '../platform/bootstrap.js';
 import { SystemClock } from '../platform/clock.js';
 import { type Config, type Dialect, loadConfig } from '../platform/config.js';
 import type { AppContext } from '../platform/context.js';
 import { createFieldCrypto } from '../platform/crypto.js';
-import { buildApp } from '../platform/http/app.js';
 import { freshDatabase, type TestDb } from './db.js';
 
 export const ADMIN_PASSWORD = 'Admin-pass-2026';

@@ -4,6 +4,7 @@ import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { assertStrongPassword, dummyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import type { SlidingWindowLimiter } from '../../platform/auth/rate-limit.js';
+import type { SessionInfo } from '../../platform/auth/session.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { systemSelect } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
@@ -137,12 +138,6 @@ export async function login(
   });
   const lockoutNotice = u.lockout_notice && u.lockout_notice <= nowIso ? u.lockout_notice : null;
   return { token, expiresAt, actor, lockoutNotice };
-}
-
-export interface SessionInfo {
-  actor: Actor;
-  mustChangePassword: boolean;
-  sessionId: string;
 }
 
 /** Resolve a cookie token to its actor, enforcing revocation, absolute expiry and the idle timeout. */

@@ -13,29 +13,10 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { registerArchiveImportRoutes } from '../../modules/archive/archive.import.routes.js';
-import { registerArchiveIncomeRoutes } from '../../modules/archive/archive.income.routes.js';
-import { registerArchiveRoutes } from '../../modules/archive/archive.routes.js';
-import {
-  registerArchiveManageRoutes,
-  registerArchiveWorkflowRoutes,
-} from '../../modules/archive/archive.workflow.routes.js';
-import { registerAssistanceRoutes } from '../../modules/assistance/assistance.routes.js';
-import { registerAuditRoutes } from '../../modules/audit/audit.routes.js';
-import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
-import { registerCertificateRoutes } from '../../modules/certificates/certificates.routes.js';
-import { registerBatchRoutes } from '../../modules/disbursement/batch.routes.js';
-import { registerFundRoutes } from '../../modules/funds/funds.routes.js';
-import { registerGoodsRoutes } from '../../modules/goods/goods.routes.js';
-import { registerHealthRoutes } from '../../modules/health/health.routes.js';
-import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.js';
-import { registerPolicyRoutes } from '../../modules/policy/policy.routes.js';
-import { registerProgrammeRoutes } from '../../modules/programmes/programmes.routes.js';
-import { registerSelfRoutes } from '../../modules/self/self.routes.js';
-import { registerTestingRoutes } from '../../modules/testing/testing.routes.js';
-import { registerUserRoutes } from '../../modules/users/users.routes.js';
+import type { ResolveSession } from '../auth/session.js';
 import type { AppContext } from '../context.js';
 import { errorBody } from '../errors.js';
+import type { Api } from './api.js';
 import { authHook } from './auth-hook.js';
 import { handleError } from './errors.js';
 import { originHook } from './origin.js';
@@ -57,7 +38,23 @@ export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
   return routeTables.get(app) ?? [];
 }
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/** One module's routes, registered on the `/api` plugin (behind the origin check and the auth hook). */
+export type RouteRegistration = (api: Api, ctx: AppContext) => void;
+
+export interface HttpAppOptions {
+  /** The modules' route registrations, in order (the composition root, `src/app.ts`, lists them). */
+  routes: readonly RouteRegistration[];
+  /** Turns the session cookie into a session (the auth module's `resolveSession`). */
+  resolveSession: ResolveSession;
+  logger?: boolean;
+}
+
+/**
+ * The generic HTTP plumbing: helmet, cookie, multipart, swagger, the `/api` plugin with the origin check,
+ * no-store and the auth hook, the error edge, the built web app. Knows no business capability: the routes and
+ * the session resolver are handed in by the composition root.
+ */
+export async function buildHttpApp(ctx: AppContext, opts: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: ctx.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
@@ -126,27 +123,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       api.addHook('onRequest', async (_req, reply) => {
         reply.header('cache-control', 'no-store');
       });
-      api.addHook('preHandler', authHook(ctx));
+      api.addHook('preHandler', authHook(ctx, opts.resolveSession));
       const zapi = api.withTypeProvider<ZodTypeProvider>();
-      registerHealthRoutes(zapi, ctx);
-      registerAuthRoutes(zapi, ctx);
-      registerOrgRoutes(zapi, ctx);
-      registerUserRoutes(zapi, ctx);
-      registerAuditRoutes(zapi, ctx);
-      registerArchiveImportRoutes(zapi, ctx);
-      registerArchiveRoutes(zapi, ctx);
-      registerArchiveWorkflowRoutes(zapi, ctx);
-      registerArchiveManageRoutes(zapi, ctx);
-      registerArchiveIncomeRoutes(zapi, ctx);
-      registerSelfRoutes(zapi, ctx);
-      registerPolicyRoutes(zapi, ctx);
-      registerFundRoutes(zapi, ctx);
-      registerProgrammeRoutes(zapi, ctx);
-      registerBatchRoutes(zapi, ctx);
-      registerGoodsRoutes(zapi, ctx);
-      registerCertificateRoutes(zapi, ctx);
-      registerAssistanceRoutes(zapi, ctx);
-      registerTestingRoutes(zapi, ctx);
+      for (const register of opts.routes) register(zapi, ctx);
     },
     { prefix: '/api' },
   );

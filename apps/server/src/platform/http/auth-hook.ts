@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { resolveSession, type SessionInfo } from '../../modules/auth/auth.service.js';
 import type { Actor } from '../auth/actor.js';
+import type { ResolveSession, SessionInfo } from '../auth/session.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 
@@ -18,8 +18,8 @@ declare module 'fastify' {
   }
 }
 
-/** Resolve the session cookie before every non-public API route. */
-export function authHook(ctx: AppContext) {
+/** Resolve the session cookie before every non-public API route (`resolveSession` comes from the auth module). */
+export function authHook(ctx: AppContext, resolveSession: ResolveSession) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
     req.session = null;
     const cfg = req.routeOptions.config;

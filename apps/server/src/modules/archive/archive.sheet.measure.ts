@@ -1,6 +1,6 @@
 /**
  * Peak memory of reading an archive import, by hand (not part of the test suite):
- *   npx tsx apps/server/src/platform/tabular/workbook.measure.ts [rows]
+ *   npx tsx apps/server/src/modules/archive/archive.sheet.measure.ts [rows]
  * writes a generated archive workbook (HOUSEHOLD_COLUMNS + 困难类别, a members sheet) to a temporary file, then
  * reads it in a fresh process with the streaming reader and with the former exceljs reader, and prints each
  * process's peak RSS.
@@ -16,7 +16,7 @@ const self = fileURLToPath(import.meta.url);
 
 async function make(path: string, count: number) {
   const { default: ExcelJS } = await import('exceljs');
-  const { GRADE_COLUMN, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS } = await import('../../modules/archive/archive.sheet.js');
+  const { GRADE_COLUMN, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS } = await import('./archive.sheet.js');
   const { generatedId } = await import('../../test-support/households.js');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
   const main = wb.addWorksheet('困难职工档案');
@@ -56,8 +56,8 @@ async function read(which: string, path: string) {
   const started = Date.now();
   const sheets =
     which === 'old'
-      ? await (await import('./exceljs-reader.js')).readWorkbookWithExceljs(buffer)
-      : await (await import('./workbook.js')).readWorkbook(buffer, 'a.xlsx');
+      ? await (await import('../../platform/tabular/exceljs-reader.js')).readWorkbookWithExceljs(buffer)
+      : await (await import('../../platform/tabular/workbook.js')).readWorkbook(buffer, 'a.xlsx');
   const rows = sheets.map((s) => s.rows.length).join('+');
   const mb = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(`${which}: ${rows} rows, ${Date.now() - started} ms, peak RSS ${mb} MB`);
