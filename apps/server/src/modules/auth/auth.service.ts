@@ -1,14 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Me, permissionsOf, type Role } from '@bangfu/contracts';
+import { type Me, permissionsOf } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { assertStrongPassword, dummyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import type { SlidingWindowLimiter } from '../../platform/auth/rate-limit.js';
 import type { SessionInfo } from '../../platform/auth/session.js';
 import { type AppContext, transaction } from '../../platform/context.js';
-import { systemSelect } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import * as users from '../users/users.repository.js';
+import * as repo from './auth.repository.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -30,7 +30,7 @@ export interface LoginResult {
   lockoutNotice: string | null;
 }
 
-function actorOf(u: users.UserRow & { roles: Role[] }, ip: string | null): Actor {
+function actorOf(u: repo.UserWithRoles, ip: string | null): Actor {
   return {
     userId: Number(u.id),
     username: u.username,
@@ -39,16 +39,6 @@ function actorOf(u: users.UserRow & { roles: Role[] }, ip: string | null): Actor
     scope: { orgId: Number(u.org_id), path: u.org_path, provinceCode: u.province_code },
     ip,
   };
-}
-
-async function loadUserWithRoles(ctx: AppContext, where: { username?: string; id?: number }) {
-  let qb = systemSelect(ctx.db, 'app_user', 'sign-in').selectAll();
-  if (where.username !== undefined) qb = qb.where('username', '=', where.username.toLowerCase());
-  if (where.id !== undefined) qb = qb.where('id', '=', where.id);
-  const row = await qb.executeTakeFirst();
-  if (!row) return undefined;
-  const roles = await ctx.db.selectFrom('user_role').select('role').where('user_id', '=', row.id).execute();
-  return { ...row, id: Number(row.id), roles: roles.map((r) => r.role as Role) };
 }
 
 /**
@@ -72,7 +62,7 @@ export async function login(
   const slot = limiter?.take(keys);
   if (slot && !slot.ok) throw new AppError('RATE_LIMITED', { retryAfterSeconds: slot.retryAfter });
   const refuse = () => new AppError('AUTH_INVALID_CREDENTIALS');
-  const u = await loadUserWithRoles(ctx, { username: input.username });
+  const u = await repo.findUserWithRoles(ctx.db, { username: input.username });
   if (!u) {
     await verifyPassword(await dummyHash(), input.password);
     throw refuse();
@@ -120,19 +110,16 @@ export async function login(
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ctx.config.session.maxHours * 3_600_000).toISOString();
   await transaction(ctx, async (trx) => {
-    await trx
-      .insertInto('session')
-      .values({
-        id: tokenId(token),
-        user_id: u.id,
-        created_at: nowIso,
-        last_seen_at: nowIso,
-        expires_at: expiresAt,
-        revoked_at: null,
-        ip: input.ip,
-        user_agent: input.userAgent?.slice(0, 300) ?? null,
-      })
-      .execute();
+    await repo.insertSession(trx, {
+      id: tokenId(token),
+      user_id: u.id,
+      created_at: nowIso,
+      last_seen_at: nowIso,
+      expires_at: expiresAt,
+      revoked_at: null,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
+    });
     await users.recordSignInSuccess(trx, u.id, nowIso);
     await audit('auth.login', trx);
   });
@@ -143,7 +130,7 @@ export async function login(
 /** Resolve a cookie token to its actor, enforcing revocation, absolute expiry and the idle timeout. */
 export async function resolveSession(ctx: AppContext, token: string, ip: string | null): Promise<SessionInfo> {
   const id = tokenId(token);
-  const s = await ctx.db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+  const s = await repo.findSession(ctx.db, id);
   if (!s || s.revoked_at) throw new AppError('AUTH_REQUIRED');
   const now = ctx.clock.now();
   const idleMs = ctx.config.session.idleMinutes * 60_000;
@@ -151,24 +138,20 @@ export async function resolveSession(ctx: AppContext, token: string, ip: string 
     new Date(s.last_seen_at).getTime() + idleMs + touchEveryMs(ctx.config.session.idleMinutes),
   );
   if (new Date(s.expires_at) <= now || idleLimit <= now) {
-    await ctx.db.updateTable('session').set({ revoked_at: now.toISOString() }).where('id', '=', id).execute();
+    await repo.revokeSession(ctx.db, id, now.toISOString());
     throw new AppError('AUTH_SESSION_EXPIRED');
   }
-  const u = await loadUserWithRoles(ctx, { id: Number(s.user_id) });
+  const u = await repo.findUserWithRoles(ctx.db, { id: Number(s.user_id) });
   if (u?.status !== 'active') throw new AppError('AUTH_REQUIRED');
   if (now.getTime() - new Date(s.last_seen_at).getTime() > touchEveryMs(ctx.config.session.idleMinutes)) {
-    await ctx.db.updateTable('session').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+    await repo.touchSession(ctx.db, id, now.toISOString());
   }
   return { actor: actorOf(u, ip), mustChangePassword: u.must_change_password === 1, sessionId: id };
 }
 
 export async function logout(ctx: AppContext, session: SessionInfo): Promise<void> {
   await transaction(ctx, async (trx) => {
-    await trx
-      .updateTable('session')
-      .set({ revoked_at: ctx.clock.now().toISOString() })
-      .where('id', '=', session.sessionId)
-      .execute();
+    await repo.revokeSession(trx, session.sessionId, ctx.clock.now().toISOString());
     await appendAudit(trx, ctx.clock, session.actor, {
       action: 'auth.logout',
       entityType: 'user',
@@ -185,7 +168,7 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<void> {
-  const u = await loadUserWithRoles(ctx, { id: session.actor.userId ?? -1 });
+  const u = await repo.findUserWithRoles(ctx.db, { id: session.actor.userId ?? -1 });
   if (!u) throw new AppError('AUTH_REQUIRED');
   if (!(await verifyPassword(u.password_hash, currentPassword))) throw new AppError('AUTH_WRONG_PASSWORD');
   if (currentPassword === newPassword) throw new AppError('AUTH_PASSWORD_REUSED');
@@ -200,13 +183,7 @@ export async function changePassword(
       updated_at: now,
     });
     // Every other session of this user ends; the current one continues.
-    await trx
-      .updateTable('session')
-      .set({ revoked_at: now })
-      .where('user_id', '=', u.id)
-      .where('id', '!=', session.sessionId)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await repo.revokeOtherSessions(trx, u.id, session.sessionId, now);
     await appendAudit(trx, ctx.clock, session.actor, {
       action: 'auth.change_password',
       entityType: 'user',
@@ -218,16 +195,13 @@ export async function changePassword(
 }
 
 export async function me(ctx: AppContext, session: SessionInfo): Promise<Me> {
-  const org = await systemSelect(ctx.db, 'org_node', 'session')
-    .select('name')
-    .where('id', '=', session.actor.scope.orgId)
-    .executeTakeFirst();
+  const orgName = await repo.orgName(ctx.db, session.actor.scope.orgId);
   return {
     id: session.actor.userId ?? 0,
     username: session.actor.username,
     displayName: session.actor.displayName,
     orgId: session.actor.scope.orgId,
-    orgName: org?.name ?? '',
+    orgName: orgName ?? '',
     orgPath: session.actor.scope.path,
     roles: [...session.actor.roles],
     permissions: [...permissionsOf(session.actor.roles)].sort(),
