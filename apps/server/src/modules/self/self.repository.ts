@@ -1,3 +1,4 @@
+import { ACTIVE_FILE_STATUSES } from '@bangfu/contracts';
 import type { Db } from '../../platform/db/connect.js';
 import { systemSelect } from '../../platform/db/scoped.js';
 
@@ -80,5 +81,56 @@ export async function fileOfCode(db: Db, householdId: number) {
   return systemSelect(db, 'household', 'self')
     .select(['id', 'id_bidx', 'file_no', 'org_path', 'province_code'])
     .where('id', '=', householdId)
+    .executeTakeFirst();
+}
+
+/** The worker's own file with its union's name (the account's verified link, no caller scope). */
+export function ownFile(db: Db, householdId: number) {
+  return systemSelect(db, 'household', 'self')
+    .innerJoin('org_node', 'org_node.id', 'household.org_id')
+    .select([
+      'household.id',
+      'household.file_no',
+      'household.name',
+      'household.status',
+      'household.grade',
+      'household.kind',
+      'household.org_path',
+      'household.province_code',
+      'household.household_size',
+      'household.per_capita_fen',
+      'household.created_at',
+      'household.filed_at',
+      'household.notice_end',
+      'org_node.name as org_name',
+    ])
+    .where('household.id', '=', householdId)
+    .executeTakeFirst();
+}
+
+/** Help received: paid grants only (what is still under approval is not promised to anyone yet), newest first. */
+export function paidGrants(db: Db, householdId: number) {
+  return systemSelect(db, 'assistance_grant', 'self')
+    .select(['paid_at', 'programme', 'period', 'amount_fen'])
+    .where('household_id', '=', householdId)
+    .where('status', '=', 'paid')
+    .orderBy('paid_at', 'desc')
+    .execute();
+}
+
+export function fileEvents(db: Db, householdId: number) {
+  return systemSelect(db, 'household_event', 'self')
+    .select(['at', 'action', 'to_status'])
+    .where('household_id', '=', householdId)
+    .orderBy('id')
+    .execute();
+}
+
+/** An active file anywhere held by this person (blind index of the ID): a self-application is refused then. */
+export function activeFileOf(db: Db, idBidx: string) {
+  return systemSelect(db, 'household', 'self')
+    .select('id')
+    .where('id_bidx', '=', idBidx)
+    .where('status', 'in', [...ACTIVE_FILE_STATUSES])
     .executeTakeFirst();
 }

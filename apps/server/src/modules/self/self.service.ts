@@ -1,8 +1,7 @@
-import { ACTIVE_FILE_STATUSES, fileStatuses, type HouseholdInput, programmes } from '@bangfu/contracts';
+import { fileStatuses, type HouseholdInput, programmes } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
-import { systemSelect } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import { parseId } from '../archive/archive.rules.js';
 import { createFile } from '../archive/archive.service.js';
@@ -41,39 +40,11 @@ const VISIBLE_STEPS: Record<string, string> = {
 export async function ownFile(ctx: AppContext, actor: Actor) {
   require(actor, 'self.read');
   const householdId = await linkedFileOf(ctx, actor);
-  const file = await systemSelect(ctx.db, 'household', 'self')
-    .innerJoin('org_node', 'org_node.id', 'household.org_id')
-    .select([
-      'household.id',
-      'household.file_no',
-      'household.name',
-      'household.status',
-      'household.grade',
-      'household.kind',
-      'household.org_path',
-      'household.province_code',
-      'household.household_size',
-      'household.per_capita_fen',
-      'household.created_at',
-      'household.filed_at',
-      'household.notice_end',
-      'org_node.name as org_name',
-    ])
-    .where('household.id', '=', householdId)
-    .executeTakeFirst();
+  const file = await repo.ownFile(ctx.db, householdId);
   if (!file) throw new AppError('SELF_NO_FILE');
   // Help received: paid grants only (what is still under approval is not promised to anyone yet).
-  const paid = await systemSelect(ctx.db, 'assistance_grant', 'self')
-    .select(['paid_at', 'programme', 'period', 'amount_fen'])
-    .where('household_id', '=', file.id)
-    .where('status', '=', 'paid')
-    .orderBy('paid_at', 'desc')
-    .execute();
-  const events = await systemSelect(ctx.db, 'household_event', 'self')
-    .select(['at', 'action', 'to_status'])
-    .where('household_id', '=', file.id)
-    .orderBy('id')
-    .execute();
+  const paid = await repo.paidGrants(ctx.db, file.id);
+  const events = await repo.fileEvents(ctx.db, file.id);
   await transaction(ctx, (trx) =>
     appendAudit(trx, ctx.clock, actor, {
       action: 'self.read',
@@ -123,11 +94,7 @@ export async function applyForSelf(ctx: AppContext, actor: Actor, input: Househo
   if (!id.ok) throw new AppError('SELF_NOT_OWN_ID');
   const bidx = ctx.crypto.blindIndex(id.id18, 'id');
   if (me.person_bidx && me.person_bidx !== bidx) throw new AppError('SELF_NOT_OWN_ID');
-  const existing = await systemSelect(ctx.db, 'household', 'self')
-    .select('id')
-    .where('id_bidx', '=', bidx)
-    .where('status', 'in', [...ACTIVE_FILE_STATUSES])
-    .executeTakeFirst();
+  const existing = await repo.activeFileOf(ctx.db, bidx);
   const refuse = async () => {
     await transaction(ctx, (trx) =>
       appendAudit(trx, ctx.clock, actor, {
