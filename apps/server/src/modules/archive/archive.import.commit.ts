@@ -1,13 +1,15 @@
 import type { grades, HouseholdInput, ImportBatch } from '@bangfu/contracts';
-import { sql } from 'kysely';
+import type { Updateable } from 'kysely';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, allows, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
+import type { ArchiveImportTable } from '../../platform/db/schema.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError, errorBody } from '../../platform/errors.js';
 import * as jobs from './archive.import.jobs.js';
+import * as repo from './archive.import.repository.js';
 import { createFileIn } from './archive.service.js';
 import { approvalStep, stepIn } from './archive.workflow.js';
 
@@ -15,7 +17,7 @@ const CHUNK = 200;
 type Grade = z.infer<typeof grades.schema>;
 
 async function mustFindBatch(sdb: ScopedDb, id: number) {
-  const b = await sdb.selectFrom('archive_import').selectAll().where('id', '=', id).executeTakeFirst();
+  const b = await repo.findBatch(sdb, id);
   if (!b) throw new AppError('ARCHIVE_IMPORT_NOT_FOUND', { id });
   return b;
 }
@@ -66,17 +68,7 @@ export async function importRows(
   require(actor, 'archive.read');
   const sdb = new ScopedDb(ctx.db, actor.scope);
   await mustFindBatch(sdb, id);
-  let qb = sdb.selectFrom('archive_import_row').where('import_id', '=', id);
-  if (q.status) qb = qb.where('status', '=', q.status);
-  const [rows, total] = await Promise.all([
-    qb
-      .select(['id', 'row_no', 'status', 'name', 'problems_json', 'household_id'])
-      .orderBy('row_no')
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute(),
-    qb.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await repo.rowsPage(sdb, id, q);
   return {
     items: rows.map((r) => ({
       id: Number(r.id),
@@ -86,7 +78,7 @@ export async function importRows(
       problems: r.problems_json ? (JSON.parse(r.problems_json) as { column: string; problem: string }[]) : [],
       householdId: r.household_id === null ? null : Number(r.household_id),
     })),
-    total: Number(total.n),
+    total,
     limit: q.limit,
     offset: q.offset,
   };
@@ -104,20 +96,11 @@ export async function decideRow(
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const b = await mustFindBatch(sdb, id);
   if (b.status !== 'ready') throw stateError(b.status);
-  const row = await sdb
-    .selectFrom('archive_import_row')
-    .select(['id', 'status'])
-    .where('import_id', '=', id)
-    .where('id', '=', rowId)
-    .executeTakeFirst();
+  const row = await repo.findRow(sdb, id, rowId);
   if (!row) throw new AppError('ARCHIVE_IMPORT_NOT_FOUND', { id, rowId });
   if (row.status !== 'suspected' && row.status !== 'accepted' && row.status !== 'rejected')
     throw new AppError('ARCHIVE_IMPORT_STATE', { status: row.status });
-  await ctx.db
-    .updateTable('archive_import_row')
-    .set({ status: decision === 'accept' ? 'accepted' : 'rejected' })
-    .where('id', '=', rowId)
-    .execute();
+  await repo.updateRow(ctx.db, rowId, { status: decision === 'accept' ? 'accepted' : 'rejected' });
   return { id: rowId, status: decision === 'accept' ? 'accepted' : 'rejected' };
 }
 
@@ -132,14 +115,8 @@ interface RunOpts {
 }
 
 /** Move the batch from one status to another only if it is still there (the loser of a race gets a 409). */
-async function moveBatch(trx: Db, b: Batch, from: string, set: Record<string, unknown>) {
-  const r = await trx
-    .updateTable('archive_import')
-    .set(set)
-    .where('id', '=', Number(b.id))
-    .where('status', '=', from)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw stateError(from === b.status ? 'changed' : b.status);
+async function moveBatch(trx: Db, b: Batch, from: string, set: Updateable<ArchiveImportTable>) {
+  if (!(await repo.moveBatch(trx, Number(b.id), from, set))) throw stateError(from === b.status ? 'changed' : b.status);
 }
 
 function auditBatch(ctx: AppContext, trx: Db, actor: Actor, b: Batch, action: string, after: object) {
@@ -262,40 +239,15 @@ export async function cancelImport(ctx: AppContext, actor: Actor, id: number) {
   return getImport(ctx, actor, id);
 }
 
-const countCommitted = async (sdb: ScopedDb, id: number) =>
-  Number(
-    (
-      await sdb
-        .selectFrom('archive_import_row')
-        .select(sql<number>`count(*)`.as('n'))
-        .where('import_id', '=', id)
-        .where('status', '=', 'committed')
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
 /** The commit loop, claimed by this process: one transaction per row, the batch marked committed at the end. */
 function run(ctx: AppContext, actor: Actor, b: Batch, asFiled: boolean, opts: RunOpts) {
   const id = Number(b.id);
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const work = (async () => {
-    const total = await sdb
-      .selectFrom('archive_import_row')
-      .select(sql<number>`count(*)`.as('n'))
-      .where('import_id', '=', id)
-      .where('status', 'in', ['valid', 'accepted', 'committed'])
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
-    let committed = await countCommitted(sdb, id);
+    const total = await repo.countRows(sdb, id, ['valid', 'accepted', 'committed']);
+    let committed = await repo.countRows(sdb, id, ['committed']);
     for (;;) {
-      const rows = await sdb
-        .selectFrom('archive_import_row')
-        .select(['id', 'row_no', 'payload_enc'])
-        .where('import_id', '=', id)
-        .where('status', 'in', ['valid', 'accepted'])
-        .orderBy('row_no')
-        .limit(CHUNK)
-        .execute();
+      const rows = await repo.rowsToCommit(sdb, id, CHUNK);
       if (rows.length === 0) break;
       for (const r of rows) {
         const { input, grade } = JSON.parse(ctx.crypto.decrypt(r.payload_enc as string)) as {
@@ -312,13 +264,7 @@ function run(ctx: AppContext, actor: Actor, b: Batch, asFiled: boolean, opts: Ru
             const f = await createFileIn(ctx, trx, actor, input);
             if (asFiled && grade) await fileDirectly(ctx, trx, actor, f.id, grade, id);
             await opts.hooks?.afterRowWritten?.(r.row_no);
-            const marked = await trx
-              .updateTable('archive_import_row')
-              .set({ status: 'committed', household_id: f.id, payload_enc: null })
-              .where('id', '=', r.id)
-              .where('status', 'in', ['valid', 'accepted'])
-              .executeTakeFirst();
-            if (Number(marked.numUpdatedRows) !== 1) throw stateError('committing');
+            if (!(await repo.markRowCommitted(trx, r.id, f.id))) throw stateError('committing');
           });
           committed++;
         } catch (e) {
@@ -328,11 +274,7 @@ function run(ctx: AppContext, actor: Actor, b: Batch, asFiled: boolean, opts: Ru
           await markFailed(ctx, r.id, column, `导入时失败：${errorBody(e.code, e.details).error.message}`);
         }
       }
-      await ctx.db
-        .updateTable('archive_import')
-        .set({ committed, updated_at: ctx.clock.now().toISOString() })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateBatch(ctx.db, id, { committed, updated_at: ctx.clock.now().toISOString() });
       opts.onProgress?.(committed, total);
       await new Promise((res) => setImmediate(res));
     }
@@ -348,22 +290,14 @@ function run(ctx: AppContext, actor: Actor, b: Batch, asFiled: boolean, opts: Ru
     .catch(async (e: unknown) => {
       // Left committing (interrupted): the page offers resume or cancel; rows already committed are whole.
       ctx.log.error({ err: e }, 'archive import commit stopped');
-      await ctx.db
-        .updateTable('archive_import')
-        .set({ error: String(e).slice(0, 500) })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateBatch(ctx.db, id, { error: String(e).slice(0, 500) });
     })
     .finally(() => jobs.release(ctx, id));
   return opts.wait ? work.then(() => ({ id })) : Promise.resolve({ id });
 }
 
 async function markFailed(ctx: AppContext, rowId: number, column: string, problem: string) {
-  await ctx.db
-    .updateTable('archive_import_row')
-    .set({ status: 'invalid', problems_json: JSON.stringify([{ column, problem }]) })
-    .where('id', '=', rowId)
-    .execute();
+  await repo.updateRow(ctx.db, rowId, { status: 'invalid', problems_json: JSON.stringify([{ column, problem }]) });
 }
 
 /**

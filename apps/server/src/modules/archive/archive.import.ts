@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { ACTIVE_FILE_STATUSES, HouseholdInputSchema } from '@bangfu/contracts';
+import { HouseholdInputSchema } from '@bangfu/contracts';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
-import { ScopedDb, systemSelect } from '../../platform/db/scoped.js';
+import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import { UnreadableFileError } from '../../platform/tabular/read.js';
 import { type RawSheet, readWorkbook } from '../../platform/tabular/workbook.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import * as jobs from './archive.import.jobs.js';
+import * as importRepo from './archive.import.repository.js';
 import { toRows } from './archive.mapping.js';
 import * as repo from './archive.repository.js';
 import { parseId } from './archive.rules.js';
@@ -86,39 +87,29 @@ export async function stageImport(
     .filter((r) => r.cells.some(Boolean));
   const now = ctx.clock.now().toISOString();
   const where = { org_id: org.id, org_path: org.path, province_code: org.province_code };
-  const batch = await ctx.db
-    .insertInto('archive_import')
-    .values({
-      ...where,
-      filename: input.filename.slice(0, 200),
-      sha256: createHash('sha256').update(input.buffer).digest('hex'),
-      status: 'validating',
-      total: rows.length,
-      processed: 0,
-      valid: 0,
-      invalid: 0,
-      suspected: 0,
-      committed: 0,
-      error: null,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const id = Number(batch.id);
+  const id = await importRepo.insertBatch(ctx.db, {
+    ...where,
+    filename: input.filename.slice(0, 200),
+    sha256: createHash('sha256').update(input.buffer).digest('hex'),
+    status: 'validating',
+    total: rows.length,
+    processed: 0,
+    valid: 0,
+    invalid: 0,
+    suspected: 0,
+    committed: 0,
+    error: null,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  });
   const members = readMembers(sheets.find((s) => s !== main && s.name.includes('成员')));
   const cols = columnIndex(header, [...HOUSEHOLD_COLUMNS, GRADE_COLUMN]);
   jobs.claim(ctx, id);
   const work = validateRows(ctx, id, org.id, where, rows, cols, members, opts.onProgress)
     .catch(async (e: unknown) => {
       ctx.log.error({ err: e }, 'archive import validation failed');
-      await ctx.db
-        .updateTable('archive_import')
-        .set({ status: 'failed', error: String(e) })
-        .where('id', '=', id)
-        .where('status', '=', 'validating')
-        .execute();
+      await importRepo.moveBatch(ctx.db, id, 'validating', { status: 'failed', error: String(e) });
     })
     .finally(() => jobs.release(ctx, id));
   if (opts.wait) await work;
@@ -205,12 +196,7 @@ async function validateRows(
     // A file under the same name and birth date but another ID may be the same person with a mistyped ID.
     const keys = staged.filter((s) => s.parsed.success && s.problems.length === 0 && s.bidx && !holderOf.has(s.bidx));
     const similar = keys.length
-      ? await systemSelect(ctx.db, 'household', 'uniqueness')
-          .innerJoin('org_node', 'org_node.id', 'household.org_id')
-          .select(['household.name', 'household.birth_year', 'household.id_enc', 'org_node.name as org_name'])
-          .where('household.name', 'in', [...new Set(keys.map((k) => k.name as string))])
-          .where('household.status', 'in', [...ACTIVE_FILE_STATUSES])
-          .execute()
+      ? await importRepo.activeFilesNamed(ctx.db, [...new Set(keys.map((k) => k.name as string))])
       : [];
     const values = staged.map((s) => {
       const heldBy = s.bidx ? holderOf.get(s.bidx) : undefined;
@@ -248,22 +234,17 @@ async function validateRows(
       };
     });
     await transaction(ctx, async (trx) => {
-      await trx.insertInto('archive_import_row').values(values).execute();
-      await trx
-        .updateTable('archive_import')
-        .set({ processed: start + chunk.length, ...counts, updated_at: ctx.clock.now().toISOString() })
-        .where('id', '=', importId)
-        .execute();
+      await importRepo.insertRows(trx, values);
+      await importRepo.updateBatch(trx, importId, {
+        processed: start + chunk.length,
+        ...counts,
+        updated_at: ctx.clock.now().toISOString(),
+      });
     });
     onProgress?.(start + chunk.length, rows.length);
     await yieldToEventLoop();
   }
-  await ctx.db
-    .updateTable('archive_import')
-    .set({ status: 'ready' })
-    .where('id', '=', importId)
-    .where('status', '=', 'validating')
-    .execute();
+  await importRepo.moveBatch(ctx.db, importId, 'validating', { status: 'ready' });
 }
 
 export {
