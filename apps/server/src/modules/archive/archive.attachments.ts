@@ -5,6 +5,7 @@ import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
+import * as repo from './archive.attachments.repository.js';
 import { lockHousehold } from './archive.repository.js';
 import { mustFindFile } from './archive.service.js';
 
@@ -36,35 +37,31 @@ export async function addAttachment(
     const file = await mustFindFile(new ScopedDb(trx, actor.scope), householdId);
     const sha256 = createHash('sha256').update(a.content).digest('hex');
     const now = ctx.clock.now().toISOString();
-    const row = await trx
-      .insertInto('household_attachment')
-      .values({
-        household_id: householdId,
-        org_id: Number(file.org_id),
-        org_path: file.org_path,
-        province_code: file.province_code,
-        kind: a.kind,
-        filename: a.filename.slice(0, 200),
-        mime,
-        size_bytes: a.content.length,
-        sha256,
-        content_enc: ctx.crypto.encrypt(a.content.toString('base64')),
-        uploaded_by: actor.userId,
-        uploaded_at: now,
-        removed_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await repo.insertAttachment(trx, {
+      household_id: householdId,
+      org_id: Number(file.org_id),
+      org_path: file.org_path,
+      province_code: file.province_code,
+      kind: a.kind,
+      filename: a.filename.slice(0, 200),
+      mime,
+      size_bytes: a.content.length,
+      sha256,
+      content_enc: ctx.crypto.encrypt(a.content.toString('base64')),
+      uploaded_by: actor.userId,
+      uploaded_at: now,
+      removed_at: null,
+    });
     await appendAudit(trx, ctx.clock, actor, {
       action: 'archive.attach',
       entityType: 'household',
       entityId: householdId,
       orgPath: file.org_path,
       chain: file.province_code,
-      after: { attachmentId: Number(row.id), kind: a.kind, mime, size: a.content.length, sha256 },
+      after: { attachmentId: id, kind: a.kind, mime, size: a.content.length, sha256 },
     });
     return {
-      id: Number(row.id),
+      id,
       kind: a.kind,
       filename: a.filename,
       mime,
@@ -79,13 +76,7 @@ export async function listAttachments(ctx: AppContext, actor: Actor, householdId
   require(actor, 'archive.read');
   const sdb = new ScopedDb(ctx.db, actor.scope);
   await mustFindFile(sdb, householdId);
-  const rows = await sdb
-    .selectFrom('household_attachment')
-    .select(['id', 'kind', 'filename', 'mime', 'size_bytes', 'sha256', 'uploaded_at'])
-    .where('household_id', '=', householdId)
-    .where('removed_at', 'is', null)
-    .orderBy('id')
-    .execute();
+  const rows = await repo.listedAttachments(sdb, householdId);
   return rows.map((r) => ({
     id: Number(r.id),
     kind: r.kind,
@@ -103,12 +94,7 @@ export async function attachmentContent(ctx: AppContext, actor: Actor, household
   require(actor, 'personal.reveal');
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const file = await mustFindFile(sdb, householdId);
-  const r = await sdb
-    .selectFrom('household_attachment')
-    .select(['filename', 'mime', 'sha256', 'content_enc'])
-    .where('household_id', '=', householdId)
-    .where('id', '=', attachmentId)
-    .executeTakeFirst();
+  const r = await repo.attachmentWithContent(sdb, householdId, attachmentId);
   if (!r) throw new AppError('ATTACHMENT_NOT_FOUND', { id: attachmentId });
   const content = Buffer.from(ctx.crypto.decrypt(r.content_enc), 'base64');
   if (createHash('sha256').update(content).digest('hex') !== r.sha256)
@@ -138,18 +124,9 @@ export async function removeAttachment(
   return transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
     const file = await mustFindFile(sdb, householdId);
-    const r = await sdb
-      .selectFrom('household_attachment')
-      .select(['id', 'filename', 'removed_at'])
-      .where('household_id', '=', householdId)
-      .where('id', '=', attachmentId)
-      .executeTakeFirst();
+    const r = await repo.findAttachment(sdb, householdId, attachmentId);
     if (!r || r.removed_at) throw new AppError('ATTACHMENT_NOT_FOUND', { id: attachmentId });
-    await trx
-      .updateTable('household_attachment')
-      .set({ removed_at: ctx.clock.now().toISOString() })
-      .where('id', '=', attachmentId)
-      .execute();
+    await repo.markRemoved(trx, attachmentId, ctx.clock.now().toISOString());
     await appendAudit(trx, ctx.clock, actor, {
       action: 'archive.attachment_remove',
       entityType: 'household',
