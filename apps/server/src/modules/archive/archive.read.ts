@@ -5,6 +5,7 @@ import { CHINA_UTC_OFFSET_MS, chinaDate } from '../../platform/clock.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
+import * as orgRepo from '../orgs/orgs.repository.js';
 import { normaliseIdForIndex } from './archive.mapping.js';
 import * as repo from './archive.repository.js';
 import { mustFindFile } from './archive.service.js';
@@ -45,7 +46,7 @@ function toListItem(r: ListRow): HouseholdListItem {
 export async function resolveFilter(ctx: AppContext, sdb: ScopedDb, q: HouseholdQuery) {
   let orgPath: string | undefined;
   if (q.orgId !== undefined) {
-    const org = await sdb.selectFrom('org_node').select('path').where('id', '=', q.orgId).executeTakeFirst();
+    const org = await orgRepo.findById(sdb, q.orgId);
     if (!org) throw new AppError('ORG_NOT_FOUND', { id: q.orgId });
     orgPath = org.path;
   }

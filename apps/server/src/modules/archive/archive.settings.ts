@@ -5,6 +5,7 @@ import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
+import * as repo from './archive.settings.repository.js';
 
 /** Seed 000 第四篇: a 7-day notice; at least one review a year (《困难职工档案管理办法》). */
 export const DEFAULT_SETTINGS: ArchiveSettings = { noticeDays: 7, reviewMonths: 12 };
@@ -12,7 +13,7 @@ export const DEFAULT_SETTINGS: ArchiveSettings = { noticeDays: 7, reviewMonths: 
 /** The settings in force at a node: its own, else the nearest ancestor's, else the defaults. */
 export async function settingsAt(db: Db, orgPath: string): Promise<ArchiveSettings & { definedAt: number | null }> {
   const ids = orgPath.split('/').filter(Boolean).map(Number);
-  const rows = await db.selectFrom('archive_setting').selectAll().where('org_id', 'in', ids).execute();
+  const rows = await repo.settingsOnPath(db, ids);
   for (const id of ids.reverse()) {
     const r = rows.find((x) => Number(x.org_id) === id);
     if (r) return { noticeDays: r.notice_days, reviewMonths: r.review_months, definedAt: id };
@@ -33,13 +34,7 @@ export async function putSettings(ctx: AppContext, actor: Actor, orgId: number, 
     const org = await orgRepo.findActiveOrThrow(new ScopedDb(trx, actor.scope), orgId);
     const before = await settingsAt(trx, org.path);
     const now = ctx.clock.now().toISOString();
-    await trx
-      .insertInto('archive_setting')
-      .values({ org_id: org.id, notice_days: s.noticeDays, review_months: s.reviewMonths, updated_at: now })
-      .onConflict((oc) =>
-        oc.column('org_id').doUpdateSet({ notice_days: s.noticeDays, review_months: s.reviewMonths, updated_at: now }),
-      )
-      .execute();
+    await repo.upsertSettings(trx, org.id, s, now);
     await appendAudit(trx, ctx.clock, actor, {
       action: 'archive.settings',
       entityType: 'org',
