@@ -1,10 +1,8 @@
-import { ACTIVE_FILE_STATUSES } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
-import type { Db } from '../../platform/db/connect.js';
-import { systemSelect } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
+import * as repo from './archive.clashes.repository.js';
 import { normaliseIdForIndex } from './archive.mapping.js';
 
 /**
@@ -34,21 +32,13 @@ function mustBeSystem(actor: Actor) {
  */
 export async function backfillMemberIndexes(ctx: AppContext, actor: Actor): Promise<number> {
   mustBeSystem(actor);
-  const missing = await systemSelect(ctx.db, 'household_member', 'cli')
-    .select(['id', 'id_enc'])
-    .where('id_enc', 'is not', null)
-    .where('id_bidx', 'is', null)
-    .execute();
+  const missing = await repo.membersWithoutIndex(ctx.db);
   if (missing.length === 0) return 0;
   await transaction(ctx, async (trx) => {
     for (const m of missing) {
       const id18 = normaliseIdForIndex(ctx.crypto.decrypt(m.id_enc as string));
       if (!id18) continue;
-      await trx
-        .updateTable('household_member')
-        .set({ id_bidx: ctx.crypto.blindIndex(id18, 'id') })
-        .where('id', '=', Number(m.id))
-        .execute();
+      await repo.setMemberIndex(trx, Number(m.id), ctx.crypto.blindIndex(id18, 'id'));
     }
     await appendAudit(trx, ctx.clock, actor, {
       action: 'archive.member_index_backfill',
@@ -65,52 +55,10 @@ export async function backfillMemberIndexes(ctx: AppContext, actor: Actor): Prom
 /** Every person in more than one active file, with each file's number, union and status (IDs masked). */
 export async function listClashes(ctx: AppContext, actor: Actor): Promise<Clash[]> {
   mustBeSystem(actor);
-  const active = [...ACTIVE_FILE_STATUSES];
-  const persons = (db: Db) =>
-    systemSelect(db, 'household', 'cli')
-      .select(['household.id_bidx as bidx', 'household.id as household_id'])
-      .where('household.status', 'in', active)
-      .unionAll(
-        systemSelect(db, 'household_member', 'cli')
-          .innerJoin('household', 'household.id', 'household_member.household_id')
-          .select(['household_member.id_bidx as bidx', 'household.id as household_id'])
-          .where('household_member.id_bidx', 'is not', null)
-          .where('household.status', 'in', active)
-          .$narrowType<{ bidx: string }>(),
-      );
-  const clashing = await ctx.db
-    .selectFrom(persons(ctx.db).as('p'))
-    .select('p.bidx')
-    .groupBy('p.bidx')
-    .having((eb) => eb.fn.count('p.household_id').distinct(), '>', 1)
-    .execute();
-  const bidxs = clashing.map((c) => c.bidx as string);
+  const bidxs = await repo.clashingPersons(ctx.db);
   if (bidxs.length === 0) return [];
-  const workers = await systemSelect(ctx.db, 'household', 'cli')
-    .innerJoin('org_node', 'org_node.id', 'household.org_id')
-    .select([
-      'household.id_bidx as bidx',
-      'household.id_mask as mask',
-      'household.file_no',
-      'household.status',
-      'org_node.name as org',
-    ])
-    .where('household.id_bidx', 'in', bidxs)
-    .where('household.status', 'in', active)
-    .execute();
-  const members = await systemSelect(ctx.db, 'household_member', 'cli')
-    .innerJoin('household', 'household.id', 'household_member.household_id')
-    .innerJoin('org_node', 'org_node.id', 'household.org_id')
-    .select([
-      'household_member.id_bidx as bidx',
-      'household_member.id_mask as mask',
-      'household.file_no',
-      'household.status',
-      'org_node.name as org',
-    ])
-    .where('household_member.id_bidx', 'in', bidxs)
-    .where('household.status', 'in', active)
-    .execute();
+  const workers = await repo.activeFilesOfWorkers(ctx.db, bidxs);
+  const members = await repo.activeFilesOfMembers(ctx.db, bidxs);
   const byPerson = new Map<string, Clash>();
   for (const [rows, as] of [
     [workers, 'worker'],
