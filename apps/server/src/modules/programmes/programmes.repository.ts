@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
 import type { ProgrammeRuleTable } from '../../platform/db/schema-money.js';
-import { type ScopedDb, systemSelect } from '../../platform/db/scoped.js';
+import { type ScopedDb, subtreeEnd, systemSelect } from '../../platform/db/scoped.js';
 
 export type RuleRow = Omit<ProgrammeRuleTable, 'id'> & { id: number };
 
@@ -31,4 +31,18 @@ export async function nextVersion(trx: Db, orgId: number, templateId: string): P
 
 export async function insertRule(trx: Db, row: Omit<ProgrammeRuleTable, 'id'>) {
   await trx.insertInto('programme_rule').values(row).execute();
+}
+
+/** The what-if's walk: the next `limit` files in the archive (在档/解困) under a node, in id order after `afterId`. */
+export function archivedFilesAfter(sdb: ScopedDb, orgPath: string, afterId: number, limit: number) {
+  return sdb
+    .selectFrom('household')
+    .select(['id', 'grade', 'household_size', 'details_json'])
+    .where('org_path', '>=', orgPath)
+    .where('org_path', '<', subtreeEnd(orgPath))
+    .where('status', 'in', ['filed', 'relieved'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }

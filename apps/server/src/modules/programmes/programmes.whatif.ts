@@ -1,9 +1,10 @@
 import { type EligibilityPolicy, proposeGrade } from '@bangfu/policy';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import { ScopedDb, subtreeEnd } from '../../platform/db/scoped.js';
+import { ScopedDb } from '../../platform/db/scoped.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { policyAt } from '../policy/policy.service.js';
+import * as repo from './programmes.repository.js';
 import { ruleAt } from './programmes.service.js';
 import { allTemplates, programmeOf, runnerFor } from './programmes.templates.js';
 
@@ -60,16 +61,7 @@ export async function whatIf(ctx: AppContext, actor: Actor, input: WhatIfInput) 
   const transitions: Record<string, number> = {};
   let cursor = 0;
   for (;;) {
-    const rows = await sdb
-      .selectFrom('household')
-      .select(['id', 'grade', 'household_size', 'details_json'])
-      .where('org_path', '>=', org.path)
-      .where('org_path', '<', subtreeEnd(org.path))
-      .where('status', 'in', ['filed', 'relieved'])
-      .where('id', '>', cursor)
-      .orderBy('id')
-      .limit(CHUNK)
-      .execute();
+    const rows = await repo.archivedFilesAfter(sdb, org.path, cursor, CHUNK);
     if (rows.length === 0) break;
     cursor = Number(rows[rows.length - 1]?.id);
     for (const f of rows) {
