@@ -1,6 +1,6 @@
 import { HealthSchema } from '@bangfu/contracts';
-import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
+import { ping } from '../../platform/db/connect.js';
 import { currentMigration } from '../../platform/db/migrate.js';
 import type { Api } from '../../platform/http/api.js';
 import { VERSION } from '../../platform/http/version.js';
@@ -17,12 +17,7 @@ export function registerHealthRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (_req, reply) => {
-      let ok = true;
-      try {
-        await sql`select 1`.execute(ctx.db);
-      } catch {
-        ok = false;
-      }
+      const ok = await ping(ctx.db);
       const body = {
         status: ok ? ('ok' as const) : ('degraded' as const),
         version: VERSION,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config, Dialect } from '../config.js';
 import type { Database } from './schema.js';
@@ -56,4 +56,14 @@ export function openDatabase(config: Pick<Config, 'database'>): DbHandle {
   return config.database.dialect === 'postgres'
     ? openPostgres(config.database.url)
     : openSqlite(config.database.file ?? config.database.url);
+}
+
+/** Whether the database answers a trivial query (the health check). */
+export async function ping(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
 }
