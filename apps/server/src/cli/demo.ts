@@ -1,5 +1,6 @@
 import type { OrgType, Role } from '@bangfu/contracts';
 import { createOrg } from '../modules/orgs/orgs.service.js';
+import * as userRepo from '../modules/users/users.repository.js';
 import { createUser } from '../modules/users/users.service.js';
 import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
@@ -129,7 +130,7 @@ export async function seedDemo(ctx: AppContext, actor: Actor): Promise<{ orgs: n
       phone: `139${String(10000000 + ids.size * 7919 + u.username.length * 104729).slice(-8)}`,
     });
     // Demo accounts are ready to use: no forced change of the shared demo password.
-    await ctx.db.updateTable('app_user').set({ must_change_password: 0 }).where('id', '=', created.id).execute();
+    await userRepo.update(ctx.db, created.id, { must_change_password: 0 });
   }
   const { files } = await seedDemoMoney(ctx, actor, ids);
   return { orgs: ids.size, users: USERS.length, files };

@@ -7,12 +7,13 @@ import { commitImport, getImport, importRows, stageImport } from '../modules/arc
 import { auditKey, checkCheckpoint, makeCheckpoint } from '../modules/audit/audit.checkpoint.js';
 import { verifyAudit } from '../modules/audit/audit.service.js';
 import { importOrgs } from '../modules/orgs/orgs.import.js';
+import * as orgRepo from '../modules/orgs/orgs.repository.js';
+import * as userRepo from '../modules/users/users.repository.js';
 import { createUser, resetPassword } from '../modules/users/users.service.js';
 import { generatePassword } from '../platform/auth/passwords.js';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/connect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
-import { systemSelect } from '../platform/db/scoped.js';
 import { AppError } from '../platform/errors.js';
 import { serve } from '../serve.js';
 import { backup, restore } from './backup.js';
@@ -82,12 +83,9 @@ user
   .action(async (username: string, o) => {
     const password = o.password ?? generatePassword();
     await withContext(async (ctx, actor) => {
-      const row = await systemSelect(ctx.db, 'app_user', 'cli')
-        .select('id')
-        .where('username', '=', username.toLowerCase())
-        .executeTakeFirst();
-      if (!row) throw new AppError('USER_NOT_FOUND', { username });
-      await resetPassword(ctx, actor, Number(row.id), password);
+      const id = await userRepo.idOfUsername(ctx.db, username);
+      if (id === undefined) throw new AppError('USER_NOT_FOUND', { username });
+      await resetPassword(ctx, actor, id, password);
       console.log(`password of ${username} reset; it must be changed at next sign-in`);
       if (!o.password) console.log(`new password: ${password}`);
     });
@@ -233,11 +231,8 @@ program
   .description('fill an empty database with the demo city, its unions and users of every role')
   .action(async () => {
     await withContext(async (ctx, actor) => {
-      const existing = await systemSelect(ctx.db, 'org_node', 'cli')
-        .select('id')
-        .where('parent_id', 'is not', null)
-        .executeTakeFirst();
-      if (existing) throw new Error('the database already holds organisations: demo data goes into a fresh database');
+      if (await orgRepo.anyBelowRoot(ctx.db))
+        throw new Error('the database already holds organisations: demo data goes into a fresh database');
       const r = await seedDemo(ctx, actor);
       console.log(
         `demo data: ${r.orgs} organisations, ${r.users} users, ${r.files} household files, password ${DEMO_PASSWORD}`,

@@ -212,6 +212,15 @@ export function findRoot(db: Db): Promise<OrgRow | undefined> {
 }
 
 /** Which of these division codes are already held anywhere in the country. */
+/** Whether the tree holds any node below the root (the demo fills only a fresh database). */
+export async function anyBelowRoot(db: Db): Promise<boolean> {
+  const row = await systemSelect(db, 'org_node', 'cli')
+    .select('id')
+    .where('parent_id', 'is not', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function codesTaken(db: Db, codes: string[]): Promise<Set<string>> {
   const taken = new Set<string>();
   for (let i = 0; i < codes.length; i += 500) {

@@ -139,6 +139,15 @@ export async function usernameTaken(db: Db, username: string): Promise<boolean> 
 type NewUserRow = Omit<UserRow, 'id' | 'household_id' | 'lockout_notice'> &
   Partial<Pick<UserRow, 'household_id' | 'lockout_notice'>>;
 
+/** The account's id by username (the CLI names accounts by username). */
+export async function idOfUsername(db: Db, username: string): Promise<number | undefined> {
+  const row = await systemSelect(db, 'app_user', 'cli')
+    .select('id')
+    .where('username', '=', username.toLowerCase())
+    .executeTakeFirst();
+  return row ? Number(row.id) : undefined;
+}
+
 export async function insert(trx: Db, row: NewUserRow, roles: Role[]): Promise<number> {
   const r = await trx.insertInto('app_user').values(row).returning('id').executeTakeFirstOrThrow();
   const id = Number(r.id);
