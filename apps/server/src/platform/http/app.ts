@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { registerApprovalRoutes } from '../../modules/approvals/approvals.routes.js';
 import { registerArchiveImportRoutes } from '../../modules/archive/archive.import.routes.js';
 import { registerArchiveIncomeRoutes } from '../../modules/archive/archive.income.routes.js';
 import { registerArchiveRoutes } from '../../modules/archive/archive.routes.js';
@@ -27,6 +28,7 @@ import { registerCertificateRoutes } from '../../modules/certificates/certificat
 import { registerBatchRoutes } from '../../modules/disbursement/batch.routes.js';
 import { registerFundRoutes } from '../../modules/funds/funds.routes.js';
 import { registerGoodsRoutes } from '../../modules/goods/goods.routes.js';
+import { registerGrantRoutes } from '../../modules/grants/grants.routes.js';
 import { registerHealthRoutes } from '../../modules/health/health.routes.js';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.js';
 import { registerPolicyRoutes } from '../../modules/policy/policy.routes.js';
@@ -143,9 +145,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerFundRoutes(zapi, ctx);
       registerProgrammeRoutes(zapi, ctx);
       registerBatchRoutes(zapi, ctx);
+      registerGrantRoutes(zapi, ctx);
       registerGoodsRoutes(zapi, ctx);
       registerCertificateRoutes(zapi, ctx);
       registerAssistanceRoutes(zapi, ctx);
+      registerApprovalRoutes(zapi, ctx);
       registerTestingRoutes(zapi, ctx);
     },
     { prefix: '/api' },
