@@ -13,6 +13,7 @@ import { mustFindFile } from '../archive/archive.service.js';
 import { fundAt } from '../funds/funds.repository.js';
 import { assertFundServes } from '../funds/ledger.js';
 import { assertInArchive, buildGrant, grantRecipient } from '../grants/grant.build.js';
+import { proposeGrants } from '../grants/grant.lifecycle.js';
 import { toGrant } from '../grants/grant.present.js';
 import * as grantRepo from '../grants/grants.repository.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
@@ -130,7 +131,7 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
     // The grant holds the household's place at once; an amount set at decision holds it by the pending entry.
     if (amountLater) grantRecipient(ctx.crypto, file, input.method);
     else
-      await grantRepo.insertGrants(trx, [
+      await proposeGrants(trx, [
         buildGrant(ctx.crypto, file, {
           owner: { applicationId: appId },
           programme,

@@ -10,6 +10,7 @@ import { involvedIn, submitters } from '../approvals/duties.js';
 import { approvalTarget } from '../approvals/routing.js';
 import { mustFindFile } from '../archive/archive.service.js';
 import { buildGrant } from '../grants/grant.build.js';
+import { decideGrants, proposeGrants } from '../grants/grant.lifecycle.js';
 import * as grantRepo from '../grants/grants.repository.js';
 import type { GrantOwner } from '../grants/owner.js';
 import * as repo from './assistance.repository.js';
@@ -73,7 +74,7 @@ async function applicationItem(
         await repo.setApplicationAmount(trx, id, amountFen, target.level);
         const file = await mustFindFile(tsdb, Number(a.household_id));
         if ((await grantRepo.liveGrants(trx, [file.id], a.programme, a.period)).length) throw duplicate(a);
-        await grantRepo.insertGrants(trx, [
+        await proposeGrants(trx, [
           buildGrant(ctx.crypto, file, {
             owner: { applicationId: id },
             programme: a.programme,
@@ -94,8 +95,7 @@ async function applicationItem(
       }
       const grant = await grantRepo.grantOfApplication(tsdb, id);
       if (grant) {
-        const to = approve ? 'approved' : 'void';
-        if ((await grantRepo.moveGrants(trx, [Number(grant.id)], 'proposed', { status: to, updated_at: now })) !== 1)
+        if ((await decideGrants(trx, { grantIds: [Number(grant.id)] }, approve, now)) !== 1)
           throw new AppError('APPLICATION_BAD_STATUS', {
             status: applicationStatusZh(approve ? 'approved' : 'rejected'),
           });

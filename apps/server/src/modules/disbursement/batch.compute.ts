@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { buildGrant, refusalText } from '../grants/grant.build.js';
+import { proposeGrants } from '../grants/grant.lifecycle.js';
 import * as grantRepo from '../grants/grants.repository.js';
 import { runnerFor } from '../programmes/programmes.templates.js';
 import * as repo from './batch.repository.js';
@@ -95,7 +96,7 @@ export async function computeBatch(ctx: AppContext, actor: Actor, batchId: numbe
     }
     done += files.length;
     await transaction(ctx, async (trx) => {
-      await grantRepo.insertGrants(trx, rows);
+      await proposeGrants(trx, rows);
       await repo.updateBatch(trx, batchId, {
         progress_done: done,
         skipped_json: JSON.stringify({ count: skippedCount, items: skipped }),

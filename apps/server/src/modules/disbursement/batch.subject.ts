@@ -4,6 +4,7 @@ import type { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import type { Decision, DecisionItem, Subject } from '../approvals/decide.js';
 import { involvedIn, submitters } from '../approvals/duties.js';
+import { decideGrants } from '../grants/grant.lifecycle.js';
 import type { Payer } from '../grants/grant.pay.js';
 import * as grantRepo from '../grants/grants.repository.js';
 import type { GrantOwner } from '../grants/owner.js';
@@ -35,7 +36,7 @@ export function batchSubject(id: number, decision: Decision): Subject {
         async follow(t, _sdb, d, now) {
           const approve = d.decision === 'approve';
           // Rejected grants stop counting as live: the households may be proposed again.
-          await grantRepo.moveBatchGrants(t, id, 'proposed', approve ? 'approved' : 'void', now);
+          await decideGrants(t, { batchId: id }, approve, now);
           const claim = { programme: b.programme, year: quarterOf(b.period).year, amountFen: Number(b.total_fen) };
           return { claim: approve ? claim : null, after: { totalFen: Number(b.total_fen) } };
         },
