@@ -275,6 +275,8 @@ export const routeExamples: Record<string, Example> = {
     url: `${V}/grants/${f.grantId}/mark`,
     body: { status: 'failed', reason: '测试' },
   })),
+  'POST /api/v1/grants/:id/repay': placed((f) => ({ url: `${V}/grants/${f.grantId}/repay`, body: {} })),
+  'POST /api/v1/grants/:id/void': placed((f) => ({ url: `${V}/grants/${f.grantId}/void`, body: { reason: '测试' } })),
   'GET /api/v1/batches/:id/payment-list': placed((f) => ({ url: `${V}/batches/${f.batchId}/payment-list` })),
   'GET /api/v1/batches/:id/payment-list.xlsx': placed((f) => ({ url: `${V}/batches/${f.batchId}/payment-list.xlsx` })),
   'GET /api/v1/batches/:id/bank-file.csv': placed((f) => ({ url: `${V}/batches/${f.batchId}/bank-file.csv` })),

@@ -154,6 +154,8 @@ export const routePermissions: Record<string, RoutePermission> = {
   'POST /api/v1/batches/:id/pay': r('fund.write'),
   'POST /api/v1/batches/:id/reconcile': r('fund.write'),
   'POST /api/v1/grants/:id/mark': r('fund.write'),
+  'POST /api/v1/grants/:id/repay': r('fund.write'),
+  'POST /api/v1/grants/:id/void': r('fund.write'),
   'GET /api/v1/batches/:id/payment-list': r('programme.read'),
   'GET /api/v1/batches/:id/payment-list.xlsx': r('programme.read'),
   'GET /api/v1/batches/:id/bank-file.csv': reveal('fund.write'),
