@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { registerApprovalRoutes } from './modules/approvals/approvals.routes.js';
+import { registerApprovalBodyRoutes } from './modules/approvals/bodies.routes.js';
 import { registerArchiveImportRoutes } from './modules/archive/archive.import.routes.js';
 import { registerArchiveIncomeRoutes } from './modules/archive/archive.income.routes.js';
 import { registerArchiveRoutes } from './modules/archive/archive.routes.js';
@@ -53,6 +54,7 @@ export const moduleRoutes: readonly RouteRegistration[] = [
   registerCertificateRoutes,
   registerAssistanceRoutes,
   registerApprovalRoutes,
+  registerApprovalBodyRoutes,
   registerTestingRoutes,
 ];
 

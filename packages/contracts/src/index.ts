@@ -1,3 +1,4 @@
+export * from './approvals.js';
 export * from './archive.js';
 export * from './archive-codes.js';
 export * from './archive-import.js';

@@ -10,6 +10,7 @@ import * as masksAtRest from '../../db/migrations/2026-11-30T1300_masks_at_rest.
 import * as keyCheck from '../../db/migrations/2026-11-30T1400_key_check.js';
 import * as movesCarryRows from '../../db/migrations/2026-11-30T1500_moves_carry_rows.js';
 import * as moneyCore from '../../db/migrations/2026-11-30T1800_money_core.js';
+import * as approvalBodies from '../../db/migrations/2026-11-30T2000_approval_bodies.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Names are timestamped and descriptive; app and tests run the same list. */
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1400_key_check': keyCheck,
   '2026-11-30T1500_moves_carry_rows': movesCarryRows,
   '2026-11-30T1800_money_core': moneyCore,
+  '2026-11-30T2000_approval_bodies': approvalBodies,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,4 +1,10 @@
 import type { Generated } from 'kysely';
+import type {
+  ApprovalBodyMemberTable,
+  ApprovalBodyTable,
+  ApprovalMeetingTable,
+  ApprovalVoteTable,
+} from './schema-approvals.js';
 import type { CertificateTable, GoodsMovementTable, GoodsStockTable } from './schema-goods.js';
 import type {
   ApprovalTable,
@@ -316,6 +322,10 @@ export interface Database {
   assistance_application: AssistanceApplicationTable;
   assistance_grant: AssistanceGrantTable;
   approval: ApprovalTable;
+  approval_body: ApprovalBodyTable;
+  approval_body_member: ApprovalBodyMemberTable;
+  approval_meeting: ApprovalMeetingTable;
+  approval_vote: ApprovalVoteTable;
   campaign: CampaignTable;
   goods_stock: GoodsStockTable;
   goods_movement: GoodsMovementTable;
@@ -366,4 +376,8 @@ export type TenantTable =
   | 'assistance_application'
   | 'assistance_grant'
   | 'approval'
+  | 'approval_body'
+  | 'approval_body_member'
+  | 'approval_meeting'
+  | 'approval_vote'
   | 'campaign';
