@@ -10,10 +10,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
-import { applicationSeats, campaignSeats } from '../assistance/application.subject.js';
 import { pendingApplicationsFor } from '../assistance/application.service.js';
-import { batchSeats } from '../disbursement/batch.subject.js';
+import { applicationSeats, campaignSeats } from '../assistance/application.subject.js';
 import { pendingBatchesFor } from '../disbursement/batch.service.js';
+import { batchSeats } from '../disbursement/batch.subject.js';
 import { countersignVote, meetingsFor, type Peek, sittingFor } from './meetings.service.js';
 
 const tags = ['approvals'];

@@ -51,7 +51,9 @@ export async function sittingFor(ctx: AppContext, actor: Actor, peek: Peek, on: 
       role: r.role as 'chair' | 'member',
       mayVote: !makers.has(Number(r.user_id)),
     })),
-    needs: collective ? { present: moreThan(roster.length, Number(collective.present_bp)), roster: roster.length } : null,
+    needs: collective
+      ? { present: moreThan(roster.length, Number(collective.present_bp)), roster: roster.length }
+      : null,
   };
 }
 

@@ -20,12 +20,7 @@ import * as grantRepo from '../grants/grants.repository.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { ruleAt } from '../programmes/programmes.service.js';
 import { programmeOf, runnerFor, templateById } from '../programmes/programmes.templates.js';
-import {
-  applicationRefusable,
-  applicationSubject,
-  mustFindApplication,
-  programmeZh,
-} from './application.subject.js';
+import { applicationRefusable, applicationSubject, mustFindApplication, programmeZh } from './application.subject.js';
 import * as repo from './assistance.repository.js';
 import { ruleInputs, sourcesStep } from './system-inputs.js';
 

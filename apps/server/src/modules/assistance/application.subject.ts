@@ -208,7 +208,8 @@ async function seatOf(sdb: ScopedDb, a: repo.ApplicationRow, campaign: repo.Camp
 /** An application as its decision would seat it (read, not locked: the decision dialog's roster). */
 export async function applicationSeats(sdb: ScopedDb, id: number): Promise<Seat[]> {
   const a = await mustFindApplication(sdb, id);
-  const campaign = a.campaign_id === null ? null : await repo.campaignCovering(sdb.db, Number(a.campaign_id), a.org_path);
+  const campaign =
+    a.campaign_id === null ? null : await repo.campaignCovering(sdb.db, Number(a.campaign_id), a.org_path);
   return [await seatOf(sdb, a, campaign ?? null)];
 }
 

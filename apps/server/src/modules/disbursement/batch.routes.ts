@@ -1,10 +1,4 @@
-import {
-  BatchInputSchema,
-  CommentSchema,
-  DecisionSchema,
-  IdParamSchema,
-  RefusePaymentSchema,
-} from '@bangfu/contracts';
+import { BatchInputSchema, CommentSchema, DecisionSchema, IdParamSchema, RefusePaymentSchema } from '@bangfu/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
