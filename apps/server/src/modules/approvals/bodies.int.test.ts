@@ -289,6 +289,65 @@ describe.each(testDialects)('approval bodies on %s', (dialect) => {
     expect(rec.body.items[0]).toMatchObject({ presentCount: 3, absent: [{ name: 'chen', excused: true }] });
   });
 
+  it('a campaign decided by the strictest body its entries need: an amount set at decision reaches its level', async () => {
+    const rule = await m.admin.post('/api/v1/programmes/rules', {
+      orgId: m.county.id,
+      templateId: 'seed004.p12.winter',
+      effectiveFrom: '2020-01-01',
+      params: { maxAmountFen: yuan(1000) },
+    });
+    expect(rule.status, rule.text).toBe(201);
+    const year = today.slice(0, 4);
+    const camp = await m.admin.post('/api/v1/campaigns', {
+      orgId: m.county.id,
+      programme: 'winter',
+      templateId: 'seed004.p12.winter',
+      title: '冬季送温暖',
+      startsOn: `${year}-01-01`,
+      endsOn: `${year}-12-31`,
+    });
+    expect(camp.status, camp.text).toBe(201);
+    const entries: number[] = [];
+    for (const h of [m.ids[1], m.ids[2]]) {
+      const e = await (c.clerk as Client).post('/api/v1/applications', {
+        householdId: h,
+        campaignId: camp.body.id,
+        inputs: { income: { perCapitaMonthlyFen: yuan(500) }, hardshipAfterGovernmentAid: true },
+      });
+      expect(e.status, e.text).toBe(201);
+      entries.push(e.body.id);
+    }
+    const [e0, e1] = entries as [number, number];
+    const amounts = { amountsFen: { [e0]: yuan(300), [e1]: yuan(800) } };
+    const url = `/api/v1/campaigns/${camp.body.id}/decision`;
+    // 800 元 set now reaches the leading group: its meeting decides both entries.
+    const alone = await (c.zhang as Client).post(url, { decision: 'approve', ...amounts });
+    expect(alone.body.error).toMatchObject({
+      code: 'APPROVAL_MEETING_REQUIRED',
+      message: expect.stringContaining('困难帮扶领导组'),
+    });
+    const ok = await (c.zhang as Client).post(url, {
+      decision: 'approve',
+      ...amounts,
+      meeting: meeting('W-C', [
+        ['zhang', 'approve'],
+        ['li', 'approve'],
+        ['wang', 'approve'],
+      ]),
+    });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body.decided).toBe(2);
+    const rec = await (c.zhang as Client).get(
+      `/api/v1/approvals/meetings?subjectType=campaign&subjectId=${camp.body.id}`,
+    );
+    expect(rec.body.items).toEqual([expect.objectContaining({ bodyKind: 'leadingGroup', number: 'W-C' })]);
+    const levels = await Promise.all(entries.map((e) => (c.clerk as Client).get(`/api/v1/applications/${e}`)));
+    expect(levels.map((l) => [l.body.status, l.body.requiredLevel])).toEqual([
+      ['approved', 'groupLeader'],
+      ['approved', 'leadingGroup'],
+    ]);
+  });
+
   it('of 20 parallel decisions by the committee exactly one wins, with one meeting record', async () => {
     const a = await apply(c.clerk as Client, 2000);
     const body = {

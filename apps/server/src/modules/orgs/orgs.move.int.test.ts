@@ -112,6 +112,43 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
       }),
       'application',
     );
+    // The county's 领导组: its roster, and a meeting that decided an application (a row in each bodies table).
+    const approver = await env.ctx.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'wj.approver')
+      .executeTakeFirstOrThrow();
+    const group = ok(
+      await admin.post('/api/v1/approval-bodies', { orgId: county.id, kind: 'leadingGroup', name: '困难帮扶领导组' }),
+      'approval body',
+    );
+    ok(
+      await admin.post(`/api/v1/approval-bodies/${group.body.id}/members`, {
+        userId: Number(approver.id),
+        role: 'chair',
+        fromDate: '2026-01-01',
+      }),
+      'roster',
+    );
+    const countyClerk = await env.login('wj.reviewer', DEMO_PASSWORD);
+    const app = ok(
+      await countyClerk.post('/api/v1/applications', {
+        householdId: hh,
+        templateId: 'seed004.p1.medical',
+        inputs: { compliantSelfPaidFen: 80_000 },
+        period: `${year}-move`,
+      }),
+      'county application',
+    );
+    const decider = await env.login('wj.approver', DEMO_PASSWORD);
+    ok(
+      await decider.post(`/api/v1/applications/${app.body.id}/decision`, {
+        decision: 'reject',
+        comment: '领导组研究不予救助',
+        meeting: { number: '2026-1', heldOn: today, votes: [{ userId: Number(approver.id), vote: 'reject' }] },
+      }),
+      'meeting',
+    );
   }
   afterAll(() => env.close());
 
