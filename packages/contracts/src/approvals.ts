@@ -103,6 +103,7 @@ export const ApprovalBodyListSchema = z.object({
   orgName: z.string(),
   items: z.array(ApprovalBodySchema),
 });
+export type ApprovalBodyList = z.infer<typeof ApprovalBodyListSchema>;
 
 /** How a subject will be decided: one approver (no body set), the group leader's signature, or a meeting. */
 export const SittingSchema = z.object({
@@ -158,3 +159,4 @@ export const MeetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 export const MeetingListSchema = z.object({ items: z.array(MeetingSchema) });
+export type MeetingList = z.infer<typeof MeetingListSchema>;
