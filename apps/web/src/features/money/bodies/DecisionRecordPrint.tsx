@@ -74,7 +74,7 @@ export function DecisionRecordPrint({
           {meetings.map((m) => (
             <div key={m.id} data-testid="decision-meeting">
               <h2 style={{ fontSize: '13pt', margin: '4mm 0 2mm' }}>
-                {m.bodyName}会议（第{m.number}号，{m.heldOn}）
+                {m.bodyName}会议（会议编号：{m.number}，{m.heldOn}）
               </h2>
               <div className="pay-meta">
                 <span>

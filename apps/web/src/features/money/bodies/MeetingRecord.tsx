@@ -29,7 +29,7 @@ function OneMeeting({ m }: { m: Meeting }) {
   const mine = m.votes.find((v) => v.userId === me.id && !v.countersignedAt);
   return (
     <div style={{ marginBottom: 16 }} data-testid={`meeting-${m.id}`}>
-      <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered style={{ marginBottom: 8 }}>
+      <Descriptions size="small" column={1} bordered style={{ marginBottom: 8 }}>
         <Descriptions.Item label={t('money.meeting.bodyLabel')}>{m.bodyName}</Descriptions.Item>
         <Descriptions.Item label={t('money.meeting.number')}>
           {m.number} · {m.heldOn}
