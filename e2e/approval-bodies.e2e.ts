@@ -47,7 +47,7 @@ describe.skipIf(chromiumMissing)('approval bodies walk: roster, committee meetin
   const shotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-e2e-bodies-'));
   /** The 1366×768 window as the user sees it (scrolled to the top of the page first, if asked). */
   const shot = async (page: Page, name: string, top = false) => {
-    if (top) await page.evaluate(() => window.scrollTo(0, 0));
+    if (top) await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(shotDir, `${name}.png`) });
   };
 
@@ -60,7 +60,7 @@ describe.skipIf(chromiumMissing)('approval bodies walk: roster, committee meetin
     await signIn(page, server.baseUrl, user.username, PASSWORD);
     await page.getByTestId('user-menu').waitFor();
     if (lang === 'en') {
-      await page.evaluate(() => localStorage.setItem('bangfu.lang', 'en'));
+      await page.evaluate("localStorage.setItem('bangfu.lang', 'en')");
       await page.reload();
       await page.getByTestId('user-menu').waitFor();
     }
@@ -129,6 +129,10 @@ describe.skipIf(chromiumMissing)('approval bodies walk: roster, committee meetin
       overrideReason: '按收入核定',
       opinion: '同意纳入帮扶',
     });
+
+    // Back to the browser's calendar: the meeting's date (by default the browser's today) may not precede the
+    // application.
+    await root.setClock(new Date().toISOString());
 
     const finance = new MoneyApi(server.baseUrl);
     await finance.login(FINANCE.username, PASSWORD);

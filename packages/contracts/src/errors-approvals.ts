@@ -50,6 +50,11 @@ export const approvalErrors = {
     zh: '会议日期{date}不能晚于今天（{today}）',
     en: 'The meeting date {date} cannot be after today ({today})',
   },
+  APPROVAL_MEETING_BEFORE_SUBJECT: {
+    status: 422,
+    zh: '会议日期{date}早于此事项提出的日期（{since}）',
+    en: 'The meeting date {date} is before this was proposed ({since})',
+  },
   APPROVAL_MEETING_NUMBER_DATE: {
     status: 409,
     zh: '{body}第{number}号会议已记录于{date}召开，日期不一致',

@@ -184,6 +184,8 @@ describe.each(testDialects)('approval bodies on %s', (dialect) => {
     expect(short.body.error).toMatchObject({ code: 'APPROVAL_VOTES_SHORT', details: { approve: 1, needed: 2 } });
     const future = await decide('li', a.id, { meeting: meeting('2026-7', [['li', 'approve']], '2099-01-01') });
     expect(codeOf(future)).toBe('APPROVAL_MEETING_DATE');
+    const before = await decide('li', a.id, { meeting: meeting('2026-7', [['li', 'approve']], '2026-01-02') });
+    expect(codeOf(before)).toBe('APPROVAL_MEETING_BEFORE_SUBJECT');
     expect((await (c.clerk as Client).get(`/api/v1/applications/${a.id}`)).body.status).toBe('pending_approval');
     expect(await env.ctx.db.selectFrom('approval_meeting').select('id').execute()).toEqual([]);
 

@@ -14,6 +14,7 @@ export interface Decidable {
   created_by: number | null;
   required_org_id: number | null;
   required_level: string | null;
+  created_at: string;
 }
 
 export type SubjectType = 'batch' | 'application';

@@ -1,6 +1,7 @@
 import { approvalBodyKinds, COLLECTIVE_KINDS, type MeetingInput } from '@bangfu/contracts';
 import type { AuditEvent } from '../../platform/audit/audit-log.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import { chinaDate } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { ScopedDb } from '../../platform/db/scoped.js';
@@ -89,6 +90,9 @@ export async function seat(
   }
   if (!meeting) throw new AppError('APPROVAL_MEETING_REQUIRED', { body: body.name });
   if (meeting.heldOn > today) throw new AppError('APPROVAL_MEETING_DATE', { date: meeting.heldOn, today });
+  // A meeting cannot have decided what did not exist yet.
+  const since = seats.map((s) => chinaDate(new Date(s.row.created_at))).reduce((a, b) => (a > b ? a : b));
+  if (meeting.heldOn < since) throw new AppError('APPROVAL_MEETING_BEFORE_SUBJECT', { date: meeting.heldOn, since });
   const earlier = await repo.meetingDate(sdb, Number(body.id), meeting.number);
   if (earlier && earlier !== meeting.heldOn)
     throw new AppError('APPROVAL_MEETING_NUMBER_DATE', { body: body.name, number: meeting.number, date: earlier });

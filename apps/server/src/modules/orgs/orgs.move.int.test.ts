@@ -10,7 +10,7 @@ const multipart = async (_env: TestEnv, c: Client, url: string, name: string, bu
   if (res.status >= 300) throw new Error(`${url}: ${res.status} ${res.text}`);
   return res.body;
 };
-const ok = (r: { status: number; text: string }, what: string) => {
+const ok = <R extends { status: number; text: string }>(r: R, what: string): R => {
   if (r.status >= 300) throw new Error(`${what}: ${r.status} ${r.text}`);
   return r;
 };

@@ -10,26 +10,12 @@ import { useCurrentUser, usePermission } from '../../auth';
 import { NodeBar } from '../ui';
 import { type ApprovalBody, bodiesApi, useBodies, useBodiesAction } from './api';
 import { BodyModal, type BodyTarget, EndModal, type EndTarget, MemberModal } from './RosterModals';
+import { useRulesText } from './rules';
 
 type Member = ApprovalBody['members'][number];
 const stateOf = (m: Member, on: string) =>
   m.fromDate > on ? 'future' : m.toDate !== null && m.toDate < on ? 'former' : 'inOffice';
 const STATE_COLOR: Record<string, string> = { inOffice: 'green', former: 'default', future: 'blue' };
-
-/** The rules a body decides by, in words. */
-export function useRulesText(): (
-  b: Pick<ApprovalBody, 'kind' | 'chairRequired' | 'presentBp' | 'approveBp'>,
-) => string {
-  const { t } = useTranslation();
-  return (b) =>
-    b.kind === 'groupLeader'
-      ? t('money.bodies.leaderRule')
-      : t('money.bodies.rulesText', {
-          chair: b.chairRequired ? t('money.bodies.chairMust') : '',
-          present: b.presentBp / 100,
-          approve: b.approveBp / 100,
-        });
-}
 
 function BodyCard({
   kind,

@@ -6,7 +6,7 @@ import { FormModal } from '../../../components/FormModal';
 import { afterToday, todayValue } from '../../../lib/today';
 import { useCurrentUser } from '../../auth';
 import { bodiesApi, type Sitting, type SubjectType, useBodiesAction, useSitting } from './api';
-import { useRulesText } from './BodiesPage';
+import { useRulesText } from './rules';
 
 type Vote = 'approve' | 'reject' | 'abstain';
 type Ballot = { present: boolean; vote: Vote; opinion: string };
