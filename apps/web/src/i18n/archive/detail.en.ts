@@ -51,7 +51,7 @@ export const detailEn: Shape<typeof detailZh> = {
     notCounted: 'not counted',
     membersIncome: 'Counted members’ income',
     oldWay:
-      'This proposal was computed the old way, without the members’ monthly incomes (per-capita income then counted household-level income only). It is recomputed the current way at the file’s next edit; a decided grade does not change by itself.',
+      'This proposal was computed the old way, without the members’ monthly incomes (per-capita income then counted household-level income only). It is recomputed the current way at the file’s next edit or change; a decided grade does not change by itself.',
   },
   step: {
     title: {

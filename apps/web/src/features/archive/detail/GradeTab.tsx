@@ -1,4 +1,5 @@
 import { CheckCircleTwoTone, MinusCircleTwoTone } from '@ant-design/icons';
+import { INCOME_FIELDS } from '@bangfu/policy';
 import { Alert, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../../../i18n';
@@ -16,6 +17,10 @@ export function GradeTab({ file }: { file: HouseholdDetail }) {
   const overridden = !!file.grade && !!file.gradeProposed && file.grade !== file.gradeProposed;
   // Stored before members' incomes counted: say so when a member has an income the proposal did not see.
   const oldWay = !!x && !x.explanation.inputs.memberIncomes && file.members.some((m) => m.monthlyIncomeFen > 0);
+  const fieldRows = (incomes: Record<string, number>, keep: (k: string) => boolean) =>
+    Object.entries(incomes)
+      .filter(([k]) => keep(k))
+      .map(([k, v]) => ({ key: k, name: t(`archive.income.${k}`, { defaultValue: k }), value: yuan(v) }));
   const memberRows = (inputs: GradeExplanation['explanation']['inputs']) => {
     if (!inputs.memberIncomes) return [];
     return [
@@ -91,12 +96,10 @@ export function GradeTab({ file }: { file: HouseholdDetail }) {
             title={() => <Typography.Text strong>{t('archive.grade.inputs')}</Typography.Text>}
             pagination={false}
             dataSource={[
-              ...Object.entries(x.explanation.inputs.incomes).map(([k, v]) => ({
-                key: k,
-                name: t(`archive.income.${k}`, { defaultValue: k }),
-                value: yuan(v),
-              })),
+              // Income fields, then the members' part, then spending and losses.
+              ...fieldRows(x.explanation.inputs.incomes, (k) => k in INCOME_FIELDS),
               ...memberRows(x.explanation.inputs),
+              ...fieldRows(x.explanation.inputs.incomes, (k) => !(k in INCOME_FIELDS)),
               { key: 'size', name: t('archive.field.householdSize'), value: x.householdSize },
               { key: 'pc', name: t('archive.field.perCapita'), value: yuan(x.perCapitaMonthlyFen) },
             ]}
