@@ -186,6 +186,7 @@ export const routeExamples: Record<string, Example> = {
     body: { reason: '测试' },
   })),
   'GET /api/v1/households/queues/:queue': unplaced(() => ({ url: `${V}/households/queues/due` })),
+  'GET /api/v1/households/clashes': list((f) => ({ url: `${V}/households/clashes?orgId=${f.orgId}` })),
   'GET /api/v1/households/:id/incomes': placed((f) => ({ url: `${V}/households/${f.householdId}/incomes` })),
   'PUT /api/v1/households/:id/incomes/:month': placed((f) => ({
     url: `${V}/households/${f.householdId}/incomes/2026-10`,

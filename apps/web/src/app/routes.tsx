@@ -17,6 +17,7 @@ import {
   SafetyOutlined,
   TeamOutlined,
   TransactionOutlined,
+  UsergroupDeleteOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@bangfu/contracts';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -59,6 +60,13 @@ export const menuRoutes: MenuRoute[] = [
     icon: <NotificationOutlined />,
     permission: 'archive.read',
     page: lazy(() => import('../features/archive/notice/NoticesPage')),
+  },
+  {
+    path: '/clashes',
+    label: 'menu.clashes',
+    icon: <UsergroupDeleteOutlined />,
+    permission: 'archive.read',
+    page: lazy(() => import('../features/archive/clashes/ClashesPage')),
   },
   {
     path: '/archive-import',

@@ -27,6 +27,7 @@ export const en: Messages = {
     archiveImport: 'Import files',
     policy: 'Eligibility policy',
     self: 'My file',
+    clashes: 'Duplicate files',
   },
   header: { changePassword: 'Change password', logout: 'Sign out', signedOut: 'You have signed out' },
   common: {
@@ -156,7 +157,7 @@ export const en: Messages = {
       title: 'Move — {{name}}',
       newParent: 'New parent',
       ok: 'Move',
-      hint: 'Everything below the organisation, and its users, move with it.',
+      hint: 'Everything below the organisation moves with it: its users, files, funds and goods; its staff go on working as before.',
       insideSelf: 'itself or below it',
       currentParent: 'current parent',
       typeMismatch: 'cannot hold a {{type}}',

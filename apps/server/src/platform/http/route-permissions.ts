@@ -110,6 +110,7 @@ export const routePermissions: Record<string, RoutePermission> = {
   'POST /api/v1/households/:id/transfer': r('archive.approve'),
   'POST /api/v1/households/:id/promote': r('archive.approve'),
   'GET /api/v1/households/queues/:queue': r('archive.read'),
+  'GET /api/v1/households/clashes': r('archive.read'),
   'GET /api/v1/households/:id/incomes': r('archive.read'),
   'PUT /api/v1/households/:id/incomes/:month': r('archive.write'),
 

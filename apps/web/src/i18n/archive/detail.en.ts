@@ -45,6 +45,13 @@ export const detailEn: Shape<typeof detailZh> = {
     actual: 'Household',
     crossed: 'Met',
     steps: 'Calculation',
+    ownIncome: 'The worker’s own and other non-member income',
+    memberIncome: 'Member {{name}}: monthly {{monthly}} × 12',
+    memberNotCounted: 'Member {{name}}: not in the household count (monthly {{monthly}})',
+    notCounted: 'not counted',
+    membersIncome: 'Counted members’ income',
+    oldWay:
+      'This proposal was computed the old way, without the members’ monthly incomes (per-capita income then counted household-level income only). It is recomputed the current way at the file’s next edit or change; a decided grade does not change by itself.',
   },
   step: {
     title: {
