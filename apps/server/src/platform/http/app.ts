@@ -31,6 +31,7 @@ import { registerHealthRoutes } from '../../modules/health/health.routes.js';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.js';
 import { registerPolicyRoutes } from '../../modules/policy/policy.routes.js';
 import { registerProgrammeRoutes } from '../../modules/programmes/programmes.routes.js';
+import { registerReviewRoutes } from '../../modules/review/review.routes.js';
 import { registerSelfRoutes } from '../../modules/self/self.routes.js';
 import { registerTestingRoutes } from '../../modules/testing/testing.routes.js';
 import { registerUserRoutes } from '../../modules/users/users.routes.js';
@@ -146,6 +147,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerGoodsRoutes(zapi, ctx);
       registerCertificateRoutes(zapi, ctx);
       registerAssistanceRoutes(zapi, ctx);
+      registerReviewRoutes(zapi, ctx);
       registerTestingRoutes(zapi, ctx);
     },
     { prefix: '/api' },
