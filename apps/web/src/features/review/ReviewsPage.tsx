@@ -52,14 +52,15 @@ function RoundList() {
           loading={rounds.isFetching}
           dataSource={rounds.data?.items ?? []}
           pagination={false}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1080 }}
           locale={{ emptyText: rounds.error ? errorText(rounds.error) : t('review.noRounds') }}
           onRow={(r) => ({ onDoubleClick: () => navigate(`/reviews/${r.id}`) })}
           columns={[
-            { title: t('review.year'), dataIndex: 'year', width: 80 },
+            { title: t('review.year'), dataIndex: 'year', width: 70 },
             {
               title: t('review.node'),
               key: 'org',
+              width: 190,
               render: (_, r) => (
                 <Space size={6}>
                   <Link to={`/reviews/${r.id}`}>{r.orgName}</Link>
@@ -70,7 +71,7 @@ function RoundList() {
             {
               title: t('review.status'),
               key: 'status',
-              width: 170,
+              width: 140,
               render: (_, r) => (
                 <Space size={4}>
                   <Tag color={r.status === 'open' ? 'green' : 'default'}>{rc('roundStatus', r.status)}</Tag>
@@ -82,7 +83,7 @@ function RoundList() {
             {
               title: t('review.progress'),
               key: 'progress',
-              width: 200,
+              width: 180,
               render: (_, r) => {
                 const base = r.progress.files - r.progress.left;
                 return (
@@ -98,7 +99,7 @@ function RoundList() {
             {
               title: t('review.stat.overdue'),
               key: 'overdue',
-              width: 90,
+              width: 100,
               align: 'right',
               render: (_, r) => (
                 <Typography.Text type={r.progress.overdue ? 'danger' : undefined}>{r.progress.overdue}</Typography.Text>
@@ -125,7 +126,7 @@ function RoundList() {
             {
               title: t('common.actions'),
               key: 'go',
-              width: 80,
+              width: 70,
               render: (_, r) => <Link to={`/reviews/${r.id}`}>{t('review.view')}</Link>,
             },
           ]}

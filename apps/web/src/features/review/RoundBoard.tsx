@@ -117,11 +117,11 @@ function Stats({ p }: { p: ReviewProgress }) {
     ['needsStep', true],
   ];
   return (
-    <Row gutter={[16, 12]}>
-      <Col flex="220px">
+    <Row gutter={24} wrap={false} align="middle">
+      <Col flex="none">
         <Progress
           type="dashboard"
-          size={96}
+          size={110}
           percent={share(p.reviewed, p.files - p.left)}
           format={(v) => `${v}%`}
           strokeColor="#b8141d"
@@ -130,7 +130,7 @@ function Stats({ p }: { p: ReviewProgress }) {
       <Col flex="auto">
         <Row gutter={[16, 12]}>
           {items.map(([k, alert]) => (
-            <Col key={k} span={4} style={{ minWidth: 110 }}>
+            <Col key={k} flex="20%">
               <Statistic
                 title={t(`review.stat.${k}`)}
                 value={p[k]}
@@ -162,7 +162,11 @@ function NodesTable({ round }: { round: ReviewRoundDetail }) {
       rowKey={(n) => `${n.kind}-${n.orgId}`}
       pagination={false}
       data-testid="review-nodes"
-      dataSource={round.nodes.filter((n) => n.kind !== 'self' || n.files > 0)}
+      // Unions with files in the round first (each group in 音序), then those without.
+      dataSource={[
+        ...round.nodes.filter((n) => n.files > 0),
+        ...round.nodes.filter((n) => n.files === 0 && n.kind === 'child'),
+      ]}
       scroll={{ x: 900 }}
       columns={[
         {
@@ -196,7 +200,7 @@ function NodesTable({ round }: { round: ReviewRoundDetail }) {
           ),
         },
         num('overdue', true),
-        num('stale', true),
+        { ...num('stale', true), width: 110 },
         num('sampled'),
         num('checked'),
         num('discrepancies', true),

@@ -76,30 +76,36 @@ function FilesTable({ round, state, orgId }: { round: ReviewRoundDetail; state: 
   const list = useRoundFiles(round.id, { state, orgId, q: q || undefined, page, size });
   const open = round.status === 'open';
   const columns: TableColumnsType<ReviewRoundFile> = [
-    { title: t('review.col.fileNo'), dataIndex: 'fileNo', width: 150 },
+    { title: t('review.col.fileNo'), dataIndex: 'fileNo', width: 140 },
     {
       title: t('review.col.name'),
       key: 'name',
-      width: 150,
+      width: 190,
       render: (_, f) => (
-        <Space size={4} wrap>
-          <Link to={`/archive/${f.householdId}`}>{f.name}</Link>
-          {f.staleReview && (
-            <Tag color="red" data-testid="stale-flag">
-              {t('review.staleTag')}
-            </Tag>
-          )}
-          {f.overdue && <Tag color="volcano">{t('review.overdueTag')}</Tag>}
-        </Space>
+        <div>
+          <Space size={4} wrap>
+            <Link to={`/archive/${f.householdId}`}>{f.name}</Link>
+            {f.staleReview && (
+              <Tag color="red" data-testid="stale-flag">
+                {t('review.staleTag')}
+              </Tag>
+            )}
+            {f.overdue && <Tag color="volcano">{t('review.overdueTag')}</Tag>}
+          </Space>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {f.idMasked}
+            </Typography.Text>
+          </div>
+        </div>
       ),
     },
-    { title: t('review.col.id'), dataIndex: 'idMasked', width: 170 },
-    { title: t('review.col.org'), dataIndex: 'orgName', width: 150, ellipsis: true },
+    { title: t('review.col.org'), dataIndex: 'orgName', width: 140, ellipsis: true },
     { title: t('review.col.status'), key: 'status', width: 90, render: (_, f) => <StatusTag status={f.status} /> },
     {
       title: t('review.col.review'),
       key: 'review',
-      width: 180,
+      width: 170,
       render: (_, f) =>
         f.review ? (
           <Tooltip title={f.review.findings}>
@@ -144,7 +150,7 @@ function FilesTable({ round, state, orgId }: { round: ReviewRoundDetail; state: 
     {
       title: t('review.col.spot'),
       key: 'spot',
-      width: 110,
+      width: 90,
       render: (_, f) =>
         !f.spot ? (
           '—'
@@ -211,7 +217,7 @@ function FilesTable({ round, state, orgId }: { round: ReviewRoundDetail; state: 
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1040 }}
         locale={{ emptyText: list.error ? errorText(list.error) : t('review.none') }}
         pagination={{
           current: page,

@@ -47,7 +47,7 @@ export const reviewZh = {
   refresh: '补充新建档',
   refreshed: '已补充 {{count}} 户新建档档案',
   refreshedNone: '没有需要补充的档案',
-  sample: '抽样',
+  sample: '随机抽样',
   sampleConfirm: '按 {{share}} 的比例，从本单位下级已复核的档案中随机抽取（已抽中的不会重复抽取）。确定抽样？',
   sampled: '本次抽中 {{drawn}} 户；可抽查 {{eligible}} 户中已抽中 {{sampled}} 户',
   close: '结束本轮',
