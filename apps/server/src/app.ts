@@ -25,6 +25,7 @@ import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { registerPolicyRoutes } from './modules/policy/policy.routes.js';
 import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.js';
+import { registerReviewRoutes } from './modules/review/review.routes.js';
 import { registerSelfRoutes } from './modules/self/self.routes.js';
 import { registerTestingRoutes } from './modules/testing/testing.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
@@ -53,6 +54,7 @@ export const moduleRoutes: readonly RouteRegistration[] = [
   registerCertificateRoutes,
   registerAssistanceRoutes,
   registerApprovalRoutes,
+  registerReviewRoutes,
   registerTestingRoutes,
 ];
 

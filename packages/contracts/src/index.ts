@@ -11,5 +11,6 @@ export * from './goods.js';
 export * from './money.js';
 export * from './orgs.js';
 export * from './policy.js';
+export * from './review.js';
 export * from './roles.js';
 export * from './users.js';

@@ -379,4 +379,24 @@ export const routeExamples: Record<string, Example> = {
     url: `${V}/campaigns/${f.campaignId}/decision`,
     body: { decision: 'reject', comment: '测试' },
   })),
+
+  'GET /api/v1/review-rounds': list((f) => ({ url: `${V}/review-rounds?orgId=${f.orgId}` })),
+  'POST /api/v1/review-rounds': placed((f) => ({ url: `${V}/review-rounds`, body: { orgId: f.orgId } })),
+  'GET /api/v1/review-rounds/:id': placed((f) => ({ url: `${V}/review-rounds/${f.roundId}` })),
+  'GET /api/v1/review-rounds/:id/files': list((f) => ({ url: `${V}/review-rounds/${f.roundId}/files?state=all` })),
+  'POST /api/v1/review-rounds/:id/refresh': placed((f) => ({ url: `${V}/review-rounds/${f.roundId}/refresh` })),
+  'POST /api/v1/review-rounds/:id/close': placed((f) => ({ url: `${V}/review-rounds/${f.roundId}/close` })),
+  'POST /api/v1/review-rounds/:id/sample': placed((f) => ({ url: `${V}/review-rounds/${f.roundId}/sample` })),
+  'POST /api/v1/review-rounds/:id/files/:householdId/review': placed((f) => ({
+    url: `${V}/review-rounds/${f.roundId}/files/${f.householdId}/review`,
+    body: { method: 'phone', reviewedOn: today(), findings: `复核${f.tag}`, outcome: 'continue' },
+  })),
+  'POST /api/v1/review-rounds/:id/files/:householdId/spot-check': placed((f) => ({
+    url: `${V}/review-rounds/${f.roundId}/files/${f.householdId}/spot-check`,
+    body: { result: 'confirmed' },
+  })),
+  'POST /api/v1/review-rounds/:id/files/:householdId/decision': placed((f) => ({
+    url: `${V}/review-rounds/${f.roundId}/files/${f.householdId}/decision`,
+    body: { decision: 'decline', reason: '测试' },
+  })),
 };

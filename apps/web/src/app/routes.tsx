@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalculatorOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   FileDoneOutlined,
@@ -53,6 +54,13 @@ export const menuRoutes: MenuRoute[] = [
     icon: <FileProtectOutlined />,
     permission: 'archive.read',
     page: lazy(() => import('../features/archive/queue/ReviewQueuePage')),
+  },
+  {
+    path: '/reviews',
+    label: 'review.menu',
+    icon: <CarryOutOutlined />,
+    permission: 'archive.read',
+    page: lazy(() => import('../features/review/ReviewsPage')),
   },
   {
     path: '/notices',

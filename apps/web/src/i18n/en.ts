@@ -4,6 +4,7 @@ import { detailEn } from './archive/detail.en';
 import { pagesEn } from './archive/pages.en';
 import { goodsEn } from './goods';
 import { moneyEn } from './money';
+import { reviewEn } from './review/review.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -289,5 +290,6 @@ export const en: Messages = {
   codes: codesEn,
   money: moneyEn,
   goods: goodsEn,
+  review: reviewEn,
   ...pagesEn,
 };

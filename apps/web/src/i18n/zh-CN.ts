@@ -4,6 +4,7 @@ import { detailZh } from './archive/detail.zh-CN';
 import { pagesZh } from './archive/pages.zh-CN';
 import { goodsZh } from './goods';
 import { moneyZh } from './money';
+import { reviewZh } from './review/review.zh-CN';
 
 /** Chinese (default). Labels of roles, actions and org types come from @bangfu/contracts, not from here. */
 export const zhCN = {
@@ -287,6 +288,7 @@ export const zhCN = {
   codes: codesZh,
   money: moneyZh,
   goods: goodsZh,
+  review: reviewZh,
   ...pagesZh,
 };
 

@@ -13,6 +13,7 @@ import type {
   ProgrammeBudgetTable,
   ProgrammeRuleTable,
 } from './schema-money.js';
+import type { ReviewRoundFileTable, ReviewRoundTable } from './schema-review.js';
 
 /**
  * Typed tables. Timestamps are ISO-8601 strings in code on both dialects (timestamptz in PostgreSQL,
@@ -306,6 +307,8 @@ export interface HouseholdIncomeMonthTable extends TenantColumns {
 }
 
 export interface Database {
+  review_round: ReviewRoundTable;
+  review_round_file: ReviewRoundFileTable;
   programme_rule: ProgrammeRuleTable;
   fund: FundTable;
   ledger_account: LedgerAccountTable;
@@ -366,4 +369,6 @@ export type TenantTable =
   | 'assistance_application'
   | 'assistance_grant'
   | 'approval'
-  | 'campaign';
+  | 'campaign'
+  | 'review_round'
+  | 'review_round_file';

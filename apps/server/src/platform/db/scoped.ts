@@ -31,6 +31,8 @@ const pathColumn = {
   goods_movement: 'org_path',
   certificate: 'org_path',
   campaign: 'org_path',
+  review_round: 'org_path',
+  review_round_file: 'org_path',
 } as const;
 export type ScopedTable = TenantTable | 'org_node';
 
@@ -84,7 +86,8 @@ export function systemSelect<T extends ScopedTable>(
     | 'policy-inheritance'
     | 'ledger-posting'
     | 'approval-routing'
-    | 'rule-inputs',
+    | 'rule-inputs'
+    | 'review-coverage',
 ): SelectQueryBuilder<Database, T, {}> {
   return db.selectFrom(table as ScopedTable) as unknown as SelectQueryBuilder<Database, T, {}>;
 }

@@ -197,6 +197,19 @@ export const routePermissions: Record<string, RoutePermission> = {
   'POST /api/v1/campaigns/:id/close': r('programme.write'),
   'POST /api/v1/campaigns/:id/decision': r('payment.approve', { inherited: true }),
 
+  // yearly review (年度复核): a round covers its opening node's subtree, so a node below reads it, adds its new
+  // files and draws its own sample by the round's id (inherited); files, reviews and checks stay scoped.
+  'GET /api/v1/review-rounds': r('archive.read'),
+  'POST /api/v1/review-rounds': r('archive.approve'),
+  'GET /api/v1/review-rounds/:id': r('archive.read', { inherited: true }),
+  'GET /api/v1/review-rounds/:id/files': r('archive.read', { inherited: true }),
+  'POST /api/v1/review-rounds/:id/refresh': r({ anyOf: ['archive.write', 'archive.approve'] }, { inherited: true }),
+  'POST /api/v1/review-rounds/:id/close': r('archive.approve'),
+  'POST /api/v1/review-rounds/:id/sample': r('archive.approve', { inherited: true }),
+  'POST /api/v1/review-rounds/:id/files/:householdId/review': r('archive.write'),
+  'POST /api/v1/review-rounds/:id/files/:householdId/spot-check': r('archive.approve'),
+  'POST /api/v1/review-rounds/:id/files/:householdId/decision': r('archive.approve'),
+
   // test mode only (BANGFU_TEST_MODE=1): never registered in production
   'POST /api/test/clock': r('public'),
 };

@@ -133,6 +133,8 @@ export const detailEn: Shape<typeof detailZh> = {
     promote: 'Made a full file',
     exit_proposed: 'Income above the 低保 line: 脱困 proposed',
     exit_proposal_withdrawn: '脱困 proposal withdrawn',
+    review_spot_check: 'Spot check of the review',
+    review_outcome_declined: 'Review proposal declined',
   },
   assistance: {
     last: 'Last assistance',

@@ -130,6 +130,8 @@ export const detailZh = {
     promote: '转正',
     exit_proposed: '按月收入连续高于低保标准，建议脱困',
     exit_proposal_withdrawn: '撤回脱困建议',
+    review_spot_check: '上级抽查复核',
+    review_outcome_declined: '复核建议未获批准',
   },
   assistance: {
     last: '最近一次帮扶',
