@@ -1,3 +1,4 @@
+import { changeErrors } from './errors-changes.js';
 import { moneyErrors } from './errors-money.js';
 
 /**
@@ -252,6 +253,7 @@ export const errorCatalog = {
     en: 'Too many files are being read at the moment; try again shortly',
   },
   ...moneyErrors,
+  ...changeErrors,
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -37,6 +37,7 @@ export interface NodeFx {
   importRowId: number;
   userId: number;
   campaignId: number;
+  changeId: number;
 }
 
 export interface World {
@@ -118,6 +119,15 @@ async function nodeFixtures(
     'attachment',
   ) as { id: number };
 
+  const change = must(
+    await clerk.post(`/api/v1/households/${householdId}/changes`, {
+      baseVersion: 1,
+      kinds: ['address_phone'],
+      reason: `变更${tag}`,
+      proposed: household(org.id, { name: householdName, idNumber, members: [], phone: '13900001111' }),
+    }),
+    'change',
+  ) as { id: number };
   const fund = must(
     await fin.post('/api/v1/funds', {
       orgId: org.id,
@@ -216,6 +226,7 @@ async function nodeFixtures(
     importRowId: rows.items[0].id,
     userId: user.id,
     campaignId: campaign.id,
+    changeId: change.id,
   };
 }
 

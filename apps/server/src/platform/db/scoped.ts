@@ -12,6 +12,7 @@ const pathColumn = {
   household_member: 'org_path',
   household_version: 'org_path',
   household_event: 'org_path',
+  household_change: 'org_path',
   archive_import: 'org_path',
   archive_import_row: 'org_path',
   eligibility_policy: 'org_path',
@@ -84,7 +85,8 @@ export function systemSelect<T extends ScopedTable>(
     | 'policy-inheritance'
     | 'ledger-posting'
     | 'approval-routing'
-    | 'rule-inputs',
+    | 'rule-inputs'
+    | 'bank-change',
 ): SelectQueryBuilder<Database, T, {}> {
   return db.selectFrom(table as ScopedTable) as unknown as SelectQueryBuilder<Database, T, {}>;
 }

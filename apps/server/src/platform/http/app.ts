@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { registerArchiveChangeRoutes } from '../../modules/archive/archive.changes.routes.js';
 import { registerArchiveImportRoutes } from '../../modules/archive/archive.import.routes.js';
 import { registerArchiveIncomeRoutes } from '../../modules/archive/archive.income.routes.js';
 import { registerArchiveRoutes } from '../../modules/archive/archive.routes.js';
@@ -135,6 +136,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       registerAuditRoutes(zapi, ctx);
       registerArchiveImportRoutes(zapi, ctx);
       registerArchiveRoutes(zapi, ctx);
+      registerArchiveChangeRoutes(zapi, ctx);
       registerArchiveWorkflowRoutes(zapi, ctx);
       registerArchiveManageRoutes(zapi, ctx);
       registerArchiveIncomeRoutes(zapi, ctx);
