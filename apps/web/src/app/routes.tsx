@@ -5,6 +5,7 @@ import {
   CalculatorOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
+  DiffOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
   FolderOpenOutlined,
@@ -52,6 +53,13 @@ export const menuRoutes: MenuRoute[] = [
     icon: <FileProtectOutlined />,
     permission: 'archive.read',
     page: lazy(() => import('../features/archive/queue/ReviewQueuePage')),
+  },
+  {
+    path: '/changes',
+    label: 'changes.menu',
+    icon: <DiffOutlined />,
+    permission: 'archive.read',
+    page: lazy(() => import('../features/changes/ChangeQueuePage')),
   },
   {
     path: '/notices',

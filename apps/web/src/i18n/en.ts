@@ -2,6 +2,7 @@ import { archiveEn } from './archive/archive.en';
 import { codesEn } from './archive/codes.en';
 import { detailEn } from './archive/detail.en';
 import { pagesEn } from './archive/pages.en';
+import { changesEn } from './changes/changes.en';
 import { goodsEn } from './goods';
 import { moneyEn } from './money';
 import type { Messages } from './zh-CN';
@@ -288,5 +289,6 @@ export const en: Messages = {
   codes: codesEn,
   money: moneyEn,
   goods: goodsEn,
+  changes: changesEn,
   ...pagesEn,
 };
