@@ -61,7 +61,7 @@ function GradeFacts({ c }: { c: ChangeDetail }) {
       </Descriptions>
       {summary && (
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="change-explanation">
-          {t('changes.dialog.explanation')}：{lang === 'en' ? summary.en : summary.zh}
+          {t('changes.dialog.explanation', { text: lang === 'en' ? summary.en : summary.zh })}
         </Typography.Paragraph>
       )}
       <Alert
@@ -275,8 +275,12 @@ export function ChangeDialog({ changeId, onClose }: { changeId: number; onClose:
           </Divider>
           <DiffView diff={c.diff} />
           <Typography.Paragraph style={{ marginTop: 12 }}>
-            <PaperClipOutlined /> {t('changes.dialog.attachments')}：
-            {c.attachments.length ? c.attachments.map((a) => a.filename).join('、') : t('changes.dialog.noAttachments')}
+            <PaperClipOutlined />{' '}
+            {t('changes.dialog.attachments', {
+              list: c.attachments.length
+                ? c.attachments.map((a) => a.filename).join(', ')
+                : t('changes.dialog.noAttachments'),
+            })}
           </Typography.Paragraph>
           <Result c={c} />
           {step && (

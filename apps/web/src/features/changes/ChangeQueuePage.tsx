@@ -25,27 +25,42 @@ export function useChangeColumns(opts: { withFile: boolean; onOpen: (id: number)
     ...(opts.withFile
       ? [
           {
-            title: t('changes.col.fileNo'),
-            dataIndex: 'fileNo',
+            title: t('changes.col.name'),
+            dataIndex: 'name',
+            width: 150,
             render: (v: string, r: ChangeListItem) => (
-              <Typography.Link onClick={() => navigate(`/archive/${r.householdId}`)}>{v}</Typography.Link>
+              <>
+                {v}
+                <br />
+                <Typography.Link
+                  style={{ fontSize: 12, whiteSpace: 'nowrap' }}
+                  onClick={() => navigate(`/archive/${r.householdId}`)}
+                >
+                  {r.fileNo}
+                </Typography.Link>
+              </>
             ),
           },
-          { title: t('changes.col.name'), dataIndex: 'name' },
-          { title: t('changes.col.org'), dataIndex: 'orgName' },
+          { title: t('changes.col.org'), dataIndex: 'orgName', width: 120 },
         ]
       : []),
     {
       title: t('changes.col.kinds'),
       dataIndex: 'kinds',
-      render: (k: string[]) => <KindTags kinds={k} />,
+      width: 150,
+      render: (k: string[]) => (
+        <Space size={[0, 4]} wrap>
+          <KindTags kinds={k} />
+        </Space>
+      ),
     },
     { title: t('changes.col.reason'), dataIndex: 'reason', ellipsis: true },
     {
       title: t('changes.col.grade'),
       key: 'grade',
+      width: 170,
       render: (_: unknown, r: ChangeListItem) => (
-        <Space size={2}>
+        <Space size={2} wrap>
           <GradeTag grade={r.gradeBefore} />
           {r.needsUpper && (
             <>
@@ -59,12 +74,15 @@ export function useChangeColumns(opts: { withFile: boolean; onOpen: (id: number)
     {
       title: t('changes.col.proposedBy'),
       key: 'by',
+      width: 160,
       render: (_: unknown, r: ChangeListItem) => (
         <>
           {r.proposedByName ?? '—'}
           <br />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t(`changes.via.${r.via}`)} · {dayjs(r.proposedAt).format('YYYY-MM-DD HH:mm')}
+            {t(`changes.via.${r.via}`)}
+            <br />
+            {dayjs(r.proposedAt).format('YYYY-MM-DD HH:mm')}
           </Typography.Text>
         </>
       ),
@@ -72,8 +90,9 @@ export function useChangeColumns(opts: { withFile: boolean; onOpen: (id: number)
     {
       title: t('changes.col.status'),
       dataIndex: 'status',
+      width: 130,
       render: (s: string, r: ChangeListItem) => (
-        <Space size={2}>
+        <Space size={[0, 4]} wrap>
           <ChangeStatusTag status={s} />
           {['pending', 'pending_upper', 'on_notice'].includes(s) && r.baseVersion !== r.currentVersion && (
             <Tooltip title={t('changes.queue.staleHint', { base: r.baseVersion, current: r.currentVersion })}>
@@ -88,6 +107,7 @@ export function useChangeColumns(opts: { withFile: boolean; onOpen: (id: number)
     {
       title: t('common.actions'),
       key: 'actions',
+      width: 80,
       render: (_: unknown, r: ChangeListItem) => (
         <Button size="small" onClick={() => opts.onOpen(r.id)} data-testid={`change-open-${r.id}`}>
           {t('changes.action.view')}

@@ -72,10 +72,16 @@ function Entries({ entries, member }: { entries: DiffEntry[]; member: boolean })
           width: '30%',
           render: (f: string) => fieldLabel(t, f, member),
         },
-        { title: t('changes.diff.before'), key: 'before', render: (_: unknown, e: DiffEntry) => value(e, e.before) },
+        {
+          title: t('changes.diff.before'),
+          key: 'before',
+          width: '35%',
+          render: (_: unknown, e: DiffEntry) => value(e, e.before),
+        },
         {
           title: t('changes.diff.after'),
           key: 'after',
+          width: '35%',
           render: (_: unknown, e: DiffEntry) => <strong>{value(e, e.after)}</strong>,
         },
       ]}
@@ -84,6 +90,10 @@ function Entries({ entries, member }: { entries: DiffEntry[]; member: boolean })
 }
 
 const MEMBER_COLORS = { added: 'green', removed: 'red', changed: 'blue' } as const;
+
+/** A member who joins or leaves is named in the heading: their name and relation are not repeated as rows. */
+const shown = (m: FileDiff['members'][number]) =>
+  m.change === 'changed' ? m.fields : m.fields.filter((f) => f.field !== 'name' && f.field !== 'relation');
 
 /** A field-level difference: the household's fields, then each member who joins, leaves or changes. */
 export function DiffView({ diff }: { diff: FileDiff }) {
@@ -108,10 +118,10 @@ export function DiffView({ diff }: { diff: FileDiff }) {
             <Typography.Text strong>{t('changes.diff.members')}</Typography.Text>
             <Tag color={MEMBER_COLORS[m.change]}>{t(`changes.diff.${m.change}`)}</Tag>
             <span>
-              {m.name}（{code('relation', m.relation)}）
+              {m.name} · {code('relation', m.relation)}
             </span>
           </Space>
-          {m.fields.length > 0 && <Entries entries={m.fields} member />}
+          {shown(m).length > 0 && <Entries entries={shown(m)} member />}
         </div>
       ))}
     </div>

@@ -277,7 +277,7 @@ export function SelfChangesCard({ fileStatus }: { fileStatus: string }) {
   return (
     <Card
       title={t('changes.self.title')}
-      style={{ marginBottom: 16 }}
+      style={{ marginTop: 16 }}
       data-testid="self-changes"
       extra={
         filed &&
