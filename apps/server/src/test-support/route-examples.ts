@@ -229,6 +229,13 @@ export const routeExamples: Record<string, Example> = {
     body: { reason: '换了手机号', phone: '13900003333' },
   })),
   // Sent once, as the own node: a change the worker did not propose (staff did) cannot be withdrawn by them.
+  'POST /api/v1/self/changes/:changeId/attachments': {
+    kind: 'unplaced',
+    build: (f) => ({
+      url: `${V}/self/changes/${f.changeId}/attachments?kind=other`,
+      file: { name: 'a.png', content: PNG },
+    }),
+  },
   'POST /api/v1/self/changes/:changeId/withdraw': {
     kind: 'unplaced',
     build: (f) => ({ url: `${V}/self/changes/${f.changeId}/withdraw` }),

@@ -146,6 +146,16 @@ describe.each(testDialects)('worker self-service changes on %s', (dialect) => {
     const detail = await reviewer.get(`/api/v1/households/changes/${r.body.id}`);
     expect(detail.body.reason).toBe('女儿出嫁；成员减少：王小妹（婚出）');
     expect(detail.body.diff.members).toEqual([expect.objectContaining({ name: '王小妹', change: 'removed' })]);
+    // Evidence from the worker: an attachment of the request, listed for the union (downloads stay audited).
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('结婚证')]);
+    const up = await worker.upload(`/api/v1/self/changes/${r.body.id}/attachments?kind=other`, '结婚证.png', png);
+    expect(up.status, up.text).toBe(201);
+    const seen = await reviewer.get(`/api/v1/households/changes/${r.body.id}`);
+    expect(seen.body.attachments).toEqual([{ id: up.body.id, kind: 'other', filename: '结婚证.png' }]);
+    const first = (await worker.get('/api/v1/self/changes')).body.items.at(-1).id as number;
+    const notMine = await worker.upload(`/api/v1/self/changes/${first}/attachments?kind=other`, 'x.png', png);
+    expect(notMine.status).toBe(409);
+    expect(notMine.body.error.code).toBe('ARCHIVE_CHANGE_BAD_STATUS');
     const w = await worker.post(`/api/v1/self/changes/${r.body.id}/withdraw`);
     expect(w.body.status).toBe('withdrawn');
     expect((await worker.post(`/api/v1/self/changes/${r.body.id}/withdraw`)).body.error.code).toBe(

@@ -1,4 +1,5 @@
 import {
+  type attachmentKinds,
   type ChangeKind,
   changeStatuses,
   type HouseholdInput,
@@ -11,8 +12,9 @@ import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb, systemSelect } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
+import { storeAttachment } from '../archive/archive.attachments.js';
 import { assertCurrent, snapshotOf } from '../archive/archive.changes.apply.js';
-import { proposeIn, withdrawIn } from '../archive/archive.changes.service.js';
+import { mustFindChange, proposeIn, withdrawIn } from '../archive/archive.changes.service.js';
 import { mustFindFile } from '../archive/archive.service.js';
 import { linkedFileOf } from './self.service.js';
 
@@ -158,4 +160,31 @@ export async function withdrawSelfChange(ctx: AppContext, actor: Actor, changeId
   require(actor, 'self.apply');
   const { householdId, asWorker } = await onOwnFile(ctx, actor);
   return withdrawIn(ctx, asWorker, changeId, householdId);
+}
+
+/**
+ * The worker attaches evidence (a birth certificate, the new card) to their own request while it is undecided:
+ * type and size checked, encrypted, audited like every attachment; staff download it with personal.reveal.
+ */
+export async function attachToSelfChange(
+  ctx: AppContext,
+  actor: Actor,
+  changeId: number,
+  a: { kind: (typeof attachmentKinds)[number]; filename: string; content: Buffer },
+) {
+  require(actor, 'self.apply');
+  const { householdId, asWorker } = await onOwnFile(ctx, actor);
+  return storeAttachment(ctx, asWorker, householdId, a, {
+    id: changeId,
+    check: async (trx) => {
+      const c = await mustFindChange(new ScopedDb(trx, asWorker.scope), changeId);
+      if (Number(c.household_id) !== householdId) throw new AppError('ARCHIVE_CHANGE_NOT_FOUND', { id: changeId });
+      if (actor.userId === null || Number(c.proposed_by) !== actor.userId)
+        throw new AppError('ARCHIVE_CHANGE_NOT_PROPOSER');
+      if (!['pending', 'pending_upper'].includes(c.status))
+        throw new AppError('ARCHIVE_CHANGE_BAD_STATUS', {
+          status: changeStatuses.zh[c.status as (typeof changeStatuses.codes)[number]] ?? c.status,
+        });
+    },
+  });
 }

@@ -1,4 +1,6 @@
 import {
+  ATTACHMENT_MAX_BYTES,
+  attachmentKinds,
   BindCodeSchema,
   CreateWorkerAccountSchema,
   HouseholdInputSchema,
@@ -10,10 +12,11 @@ import {
 } from '@bangfu/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { bindWithCode, issueBindCode, openWorkerAccount } from './self.binding.js';
-import { ownChanges, proposeSelfChange, withdrawSelfChange } from './self.changes.js';
+import { attachToSelfChange, ownChanges, proposeSelfChange, withdrawSelfChange } from './self.changes.js';
 import { applyForSelf, ownFile } from './self.service.js';
 
 const tags = ['worker self-service'];
@@ -81,6 +84,32 @@ export function registerSelfRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => withdrawSelfChange(ctx, actorOf(req), req.params.changeId),
+  );
+  api.post(
+    '/v1/self/changes/:changeId/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'The worker attaches evidence (JPG, PNG or PDF ≤ 10 MB, multipart field "file") to their own request',
+        consumes: ['multipart/form-data'],
+        params: z.object({ changeId: z.coerce.number().int().positive().max(2_147_483_647) }),
+        querystring: z.object({ kind: z.enum(attachmentKinds) }),
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      const file = await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES } });
+      if (!file) throw new AppError('ATTACHMENT_TYPE');
+      const content = await file.toBuffer();
+      if (file.file.truncated) throw new AppError('ATTACHMENT_TOO_LARGE');
+      return reply.code(201).send(
+        await attachToSelfChange(ctx, actorOf(req), req.params.changeId, {
+          kind: req.query.kind,
+          filename: file.filename,
+          content,
+        }),
+      );
+    },
   );
   api.post(
     '/v1/self/bind',

@@ -128,6 +128,7 @@ export const routePermissions: Record<string, RoutePermission> = {
   'POST /api/v1/self/changes': r('self.apply'),
   'GET /api/v1/self/changes': r('self.read'),
   'POST /api/v1/self/changes/:changeId/withdraw': r('self.apply'),
+  'POST /api/v1/self/changes/:changeId/attachments': r('self.apply'),
   'GET /api/v1/self/file': r('self.read'),
   'POST /api/v1/self/application': r('self.apply'),
   'POST /api/v1/self/bind': r('self.read'),

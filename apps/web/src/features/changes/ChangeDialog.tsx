@@ -19,6 +19,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n';
+import { download } from '../../lib/api';
 import { useErrorText } from '../../lib/errors';
 import { useCodeOptions } from '../archive/codes';
 import { GradeTag } from '../archive/components/StatusTag';
@@ -275,12 +276,26 @@ export function ChangeDialog({ changeId, onClose }: { changeId: number; onClose:
           </Divider>
           <DiffView diff={c.diff} />
           <Typography.Paragraph style={{ marginTop: 12 }}>
-            <PaperClipOutlined />{' '}
-            {t('changes.dialog.attachments', {
-              list: c.attachments.length
-                ? c.attachments.map((a) => a.filename).join(', ')
-                : t('changes.dialog.noAttachments'),
-            })}
+            <PaperClipOutlined /> {t('changes.dialog.attachments', { list: '' })}
+            {c.attachments.length === 0 && t('changes.dialog.noAttachments')}
+            {c.attachments.map((a) =>
+              can('personal.reveal') ? (
+                <Button
+                  key={a.id}
+                  type="link"
+                  size="small"
+                  onClick={() =>
+                    download(`/households/${c.householdId}/attachments/${a.id}`, a.filename).catch((e: unknown) =>
+                      setError(e),
+                    )
+                  }
+                >
+                  {a.filename}
+                </Button>
+              ) : (
+                <Tag key={a.id}>{a.filename}</Tag>
+              ),
+            )}
           </Typography.Paragraph>
           <Result c={c} />
           {step && (

@@ -160,3 +160,14 @@ export function useWithdrawSelfChange() {
     onSuccess: () => qc.invalidateQueries({ queryKey: changeKeys.self }),
   });
 }
+
+/** The worker's evidence for their own undecided request (JPG, PNG, PDF ≤ 10 MB). */
+export function useAttachToSelfChange() {
+  return useMutation({
+    mutationFn: ({ id, file }: { id: number; file: File }) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api.upload<{ id: number; filename: string }>(`/self/changes/${id}/attachments`, form, { kind: 'other' });
+    },
+  });
+}

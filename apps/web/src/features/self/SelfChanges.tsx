@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { healthStatuses, memberLeaveCauses, relations, type SelfChange, workStatuses } from '@bangfu/contracts';
 import {
   Alert,
@@ -15,6 +15,7 @@ import {
   Select,
   Space,
   Table,
+  Upload,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -24,7 +25,13 @@ import { useErrorText } from '../../lib/errors';
 import { useCode, useCodeOptions } from '../archive/codes';
 import { CodeSelect, useIdRule, YuanInput } from '../archive/intake/fields';
 import { toFen } from '../archive/money';
-import { type SelfChanges, useProposeSelfChange, useSelfChanges, useWithdrawSelfChange } from '../changes/api';
+import {
+  type SelfChanges,
+  useAttachToSelfChange,
+  useProposeSelfChange,
+  useSelfChanges,
+  useWithdrawSelfChange,
+} from '../changes/api';
 import { ChangeStatusTag, KindTags } from '../changes/ChangeTags';
 
 interface Values {
@@ -268,8 +275,9 @@ function ChangeForm({ data, onDone }: { data: SelfChanges; onDone: () => void })
 /** 信息变更: the worker reports a change of their filed household and follows their requests. */
 export function SelfChangesCard({ fileStatus }: { fileStatus: string }) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
   const errorText = useErrorText();
+  const attach = useAttachToSelfChange();
   const filed = ['filed', 'relieved'].includes(fileStatus);
   const q = useSelfChanges(filed);
   const withdraw = useWithdrawSelfChange();
@@ -326,17 +334,36 @@ export function SelfChangesCard({ fileStatus }: { fileStatus: string }) {
                   key: 'a',
                   render: (_: unknown, r: SelfChanges['items'][number]) =>
                     ['pending', 'pending_upper'].includes(r.status) && (
-                      <Button
-                        size="small"
-                        onClick={() =>
-                          modal.confirm({
-                            title: t('changes.dialog.withdrawConfirm'),
-                            onOk: () => withdraw.mutateAsync(r.id),
-                          })
-                        }
-                      >
-                        {t('changes.action.withdraw')}
-                      </Button>
+                      <Space size={4}>
+                        <Upload
+                          accept=".jpg,.jpeg,.png,.pdf"
+                          showUploadList={false}
+                          customRequest={({ file }: { file: unknown }) =>
+                            attach.mutate(
+                              { id: r.id, file: file as File },
+                              {
+                                onSuccess: (a) => message.success(t('changes.self.attached', { name: a.filename })),
+                                onError: (e) => message.error(errorText(e)),
+                              },
+                            )
+                          }
+                        >
+                          <Button size="small" icon={<UploadOutlined />} loading={attach.isPending}>
+                            {t('changes.self.attach')}
+                          </Button>
+                        </Upload>
+                        <Button
+                          size="small"
+                          onClick={() =>
+                            modal.confirm({
+                              title: t('changes.dialog.withdrawConfirm'),
+                              onOk: () => withdraw.mutateAsync(r.id),
+                            })
+                          }
+                        >
+                          {t('changes.action.withdraw')}
+                        </Button>
+                      </Space>
                     ),
                 },
               ]}

@@ -148,6 +148,8 @@ export const changesEn: Shape<typeof changesZh> = {
     onlyFiled: 'Changes can be reported once your file is in the archive.',
     empty: 'Fill in at least one change',
     withdrawn: 'Withdrawn',
+    attach: 'Upload evidence',
+    attached: '{{name}} uploaded',
   },
   settings: {
     renotice: 'Notice again a change request that moves the grade',

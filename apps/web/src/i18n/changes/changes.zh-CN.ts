@@ -128,6 +128,8 @@ export const changesZh = {
     onlyFiled: '档案纳入帮扶（在档）后才能申报信息变更。',
     empty: '请至少填写一项变更内容',
     withdrawn: '已撤回',
+    attach: '上传证明材料',
+    attached: '已上传 {{name}}',
   },
   settings: {
     renotice: '困难类别变化的变更申请重新公示',
