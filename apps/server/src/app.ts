@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { registerApprovalRoutes } from './modules/approvals/approvals.routes.js';
+import { registerArchiveChangeRoutes } from './modules/archive/archive.changes.routes.js';
 import { registerArchiveImportRoutes } from './modules/archive/archive.import.routes.js';
 import { registerArchiveIncomeRoutes } from './modules/archive/archive.income.routes.js';
 import { registerArchiveRoutes } from './modules/archive/archive.routes.js';
@@ -44,6 +45,7 @@ export const moduleRoutes: readonly RouteRegistration[] = [
   registerArchiveWorkflowRoutes,
   registerArchiveManageRoutes,
   registerArchiveIncomeRoutes,
+  registerArchiveChangeRoutes,
   registerSelfRoutes,
   registerPolicyRoutes,
   registerFundRoutes,

@@ -1,3 +1,4 @@
+import { changeErrors } from './errors-changes.js';
 import { moneyErrors } from './errors-money.js';
 import { reviewErrors } from './errors-review.js';
 
@@ -254,6 +255,7 @@ export const errorCatalog = {
   },
   ...moneyErrors,
   ...reviewErrors,
+  ...changeErrors,
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -1,4 +1,5 @@
 export * from './archive.js';
+export * from './archive-changes.js';
 export * from './archive-clashes.js';
 export * from './archive-codes.js';
 export * from './archive-import.js';

@@ -40,6 +40,7 @@ export interface NodeFx {
   campaignId: number;
   /** The yearly review round holding the node's file (the street's file is in its county's round). */
   roundId: number;
+  changeId: number;
 }
 
 export interface World {
@@ -121,6 +122,15 @@ async function nodeFixtures(
     'attachment',
   ) as { id: number };
 
+  const change = must(
+    await clerk.post(`/api/v1/households/${householdId}/changes`, {
+      baseVersion: 1,
+      kinds: ['address_phone'],
+      reason: `变更${tag}`,
+      proposed: household(org.id, { name: householdName, idNumber, members: [], phone: '13900001111' }),
+    }),
+    'change',
+  ) as { id: number };
   const fund = must(
     await fin.post('/api/v1/funds', {
       orgId: org.id,
@@ -220,6 +230,7 @@ async function nodeFixtures(
     userId: user.id,
     campaignId: campaign.id,
     roundId: 0,
+    changeId: change.id,
   };
 }
 

@@ -185,6 +185,36 @@ export const routeExamples: Record<string, Example> = {
     url: `${V}/households/${f.householdId}/promote`,
     body: { reason: '测试' },
   })),
+  'GET /api/v1/households/changes': list((f) => ({ url: `${V}/households/changes?orgId=${f.orgId}` })),
+  'GET /api/v1/households/changes/:changeId': placed((f) => ({ url: `${V}/households/changes/${f.changeId}` })),
+  'POST /api/v1/households/:id/changes': placed((f) => ({
+    url: `${V}/households/${f.householdId}/changes`,
+    body: {
+      baseVersion: 1,
+      kinds: ['address_phone'],
+      reason: '换了手机号',
+      proposed: household(f.orgId, { name: f.householdName, idNumber: f.idNumber, members: [], phone: '13900002222' }),
+    },
+  })),
+  'GET /api/v1/households/:id/changes': placed((f) => ({ url: `${V}/households/${f.householdId}/changes` })),
+  'GET /api/v1/households/:id/versions/:a/diff/:b': placed((f) => ({
+    url: `${V}/households/${f.householdId}/versions/1/diff/1`,
+  })),
+  'POST /api/v1/households/changes/:changeId/review': placed((f) => ({
+    url: `${V}/households/changes/${f.changeId}/review`,
+    body: { decision: 'reject', opinion: '材料不全' },
+  })),
+  'POST /api/v1/households/changes/:changeId/decide': placed((f) => ({
+    url: `${V}/households/changes/${f.changeId}/decide`,
+    body: { decision: 'reject', opinion: '不同意' },
+  })),
+  'POST /api/v1/households/changes/:changeId/finish-notice': placed((f) => ({
+    url: `${V}/households/changes/${f.changeId}/finish-notice`,
+    body: { decision: 'confirm', opinion: '公示无异议' },
+  })),
+  'POST /api/v1/households/changes/:changeId/withdraw': placed((f) => ({
+    url: `${V}/households/changes/${f.changeId}/withdraw`,
+  })),
   'GET /api/v1/households/queues/:queue': unplaced(() => ({ url: `${V}/households/queues/due` })),
   'GET /api/v1/households/clashes': list((f) => ({ url: `${V}/households/clashes?orgId=${f.orgId}` })),
   'GET /api/v1/households/:id/incomes': placed((f) => ({ url: `${V}/households/${f.householdId}/incomes` })),
@@ -194,6 +224,23 @@ export const routeExamples: Record<string, Example> = {
   })),
 
   'GET /api/v1/self/file': unplaced(() => ({ url: `${V}/self/file` })),
+  'GET /api/v1/self/changes': unplaced(() => ({ url: `${V}/self/changes` })),
+  'POST /api/v1/self/changes': unplaced(() => ({
+    url: `${V}/self/changes`,
+    body: { reason: '换了手机号', phone: '13900003333' },
+  })),
+  // Sent once, as the own node: a change the worker did not propose (staff did) cannot be withdrawn by them.
+  'POST /api/v1/self/changes/:changeId/attachments': {
+    kind: 'unplaced',
+    build: (f) => ({
+      url: `${V}/self/changes/${f.changeId}/attachments?kind=other`,
+      file: { name: 'a.png', content: PNG },
+    }),
+  },
+  'POST /api/v1/self/changes/:changeId/withdraw': {
+    kind: 'unplaced',
+    build: (f) => ({ url: `${V}/self/changes/${f.changeId}/withdraw` }),
+  },
   'POST /api/v1/self/bind': unplaced(() => ({
     url: `${V}/self/bind`,
     body: { code: 'ABCDE-FGHJK', idNumber: '11010519491231002X' },

@@ -6,6 +6,7 @@ import {
   CarryOutOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
+  DiffOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
   FolderOpenOutlined,
@@ -61,6 +62,13 @@ export const menuRoutes: MenuRoute[] = [
     icon: <CarryOutOutlined />,
     permission: 'archive.read',
     page: lazy(() => import('../features/review/ReviewsPage')),
+  },
+  {
+    path: '/changes',
+    label: 'changes.menu',
+    icon: <DiffOutlined />,
+    permission: 'archive.read',
+    page: lazy(() => import('../features/changes/ChangeQueuePage')),
   },
   {
     path: '/notices',

@@ -2,6 +2,7 @@ import { archiveEn } from './archive/archive.en';
 import { codesEn } from './archive/codes.en';
 import { detailEn } from './archive/detail.en';
 import { pagesEn } from './archive/pages.en';
+import { changesEn } from './changes/changes.en';
 import { goodsEn } from './goods';
 import { moneyEn } from './money';
 import { reviewEn } from './review/review.en';
@@ -291,5 +292,6 @@ export const en: Messages = {
   money: moneyEn,
   goods: goodsEn,
   review: reviewEn,
+  changes: changesEn,
   ...pagesEn,
 };

@@ -2,6 +2,7 @@ import { archiveZh } from './archive/archive.zh-CN';
 import { codesZh } from './archive/codes.zh-CN';
 import { detailZh } from './archive/detail.zh-CN';
 import { pagesZh } from './archive/pages.zh-CN';
+import { changesZh } from './changes/changes.zh-CN';
 import { goodsZh } from './goods';
 import { moneyZh } from './money';
 import { reviewZh } from './review/review.zh-CN';
@@ -289,6 +290,7 @@ export const zhCN = {
   money: moneyZh,
   goods: goodsZh,
   review: reviewZh,
+  changes: changesZh,
   ...pagesZh,
 };
 

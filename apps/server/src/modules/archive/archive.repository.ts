@@ -161,6 +161,7 @@ const FILE_OWNED = [
   'household_member',
   'household_version',
   'household_event',
+  'household_change',
   'household_income_month',
   'household_attachment',
   'certificate',

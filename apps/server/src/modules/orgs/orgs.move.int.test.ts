@@ -68,6 +68,17 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
       if (r.body.status !== 'validating' && r.body.status !== 'pending') break;
       await new Promise((res) => setTimeout(res, 100));
     }
+    const file = await clerk.get(`/api/v1/households/${hh}`);
+    const current = await clerk.get(`/api/v1/households/${hh}/versions/${file.body.version}`);
+    ok(
+      await clerk.post(`/api/v1/households/${hh}/changes`, {
+        baseVersion: file.body.version,
+        kinds: ['address_phone'],
+        reason: '换了手机号',
+        proposed: { ...current.body.content, phone: '13900009999' },
+      }),
+      'change',
+    );
     ok(
       await cityFinance.put('/api/v1/budgets', { orgId: county.id, programme: 'medical', year, amountFen: 1_000_000 }),
       'budget',

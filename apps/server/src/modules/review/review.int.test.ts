@@ -159,6 +159,26 @@ describe.each(testDialects)('the yearly review on %s', (dialect) => {
     expect(history.body.events.at(-1)).toMatchObject({ action: 'review_outcome_declined', note: '仍在本市居住' });
     const board = await c['wj.approver'].get(`/api/v1/review-rounds/${roundId}`);
     expect(board.body.progress).toMatchObject({ reviewed: 5, needsChange: 1, needsStep: 0 });
+
+    // The change the review asked for is proposed (变更申请): the file leaves the "needs change" list.
+    const fileId = id('李西三');
+    const file = ok(await c['xh.clerk'].get(`/api/v1/households/${fileId}`), 'file');
+    const current = ok(await c['xh.clerk'].get(`/api/v1/households/${fileId}/versions/${file.body.version}`), 'v');
+    ok(
+      await c['xh.clerk'].post(`/api/v1/households/${fileId}/changes`, {
+        baseVersion: file.body.version,
+        kinds: ['member_join'],
+        reason: '年度复核发现家庭人口变化',
+        proposed: {
+          ...current.body.content,
+          members: [...current.body.content.members, { name: '李小宝', relation: 'child', monthlyIncomeFen: 0 }],
+        },
+      }),
+      'change',
+    );
+    expect(await listIds(c['wj.clerk'], roundId, 'needs_change')).toEqual([]);
+    const after = await c['wj.approver'].get(`/api/v1/review-rounds/${roundId}`);
+    expect(after.body.progress).toMatchObject({ needsChange: 0 });
   });
 
   it('draws 30 % of the reviewed files for the city, never twice, and records the checks', async () => {

@@ -233,6 +233,8 @@ export interface ArchiveSettingTable {
   notice_days: number;
   review_months: number;
   updated_at: string;
+  /** 1: a change request that moves the grade runs through 公示 again (2026-11-30T1600). */
+  renotice_grade_change: Generated<number>;
 }
 
 export interface ArchiveImportTable extends TenantColumns {
@@ -289,6 +291,48 @@ export interface HouseholdAttachmentTable extends TenantColumns {
   uploaded_by: number | null;
   uploaded_at: string;
   removed_at: string | null;
+  /** The change request the attachment is evidence for (2026-11-30T1600). */
+  change_id?: number | null;
+}
+
+/** 变更申请 on a filed household (2026-11-30T1600): at the file's node. */
+export interface HouseholdChangeTable extends TenantColumns {
+  id: Generated<number>;
+  household_id: number;
+  base_version: number;
+  /** JSON array of change kinds. */
+  kinds: string;
+  reason: string;
+  /** The whole proposed HouseholdInput, encrypted like a version's snapshot. */
+  proposed_enc: string;
+  grade_before: string | null;
+  grade_proposed_before: string | null;
+  grade_proposed_after: string | null;
+  eligible_before: number | null;
+  eligible_after: number | null;
+  explanation_after_json: string | null;
+  needs_upper: number;
+  /** pending | pending_upper | on_notice | approved | rejected | withdrawn */
+  status: string;
+  proposed_via: string;
+  proposed_by: number | null;
+  proposed_by_name: string | null;
+  proposed_at: string;
+  reviewed_by: number | null;
+  reviewed_by_name: string | null;
+  reviewed_at: string | null;
+  review_opinion: string | null;
+  decided_by: number | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  decide_opinion: string | null;
+  granted_grade: string | null;
+  grade_override_reason: string | null;
+  notice_end: string | null;
+  applied_version: number | null;
+  result_json: string | null;
+  closed_at: string | null;
+  updated_at: string;
 }
 
 export interface HouseholdIncomeMonthTable extends TenantColumns {
@@ -334,6 +378,7 @@ export interface Database {
   household_member: HouseholdMemberTable;
   household_version: HouseholdVersionTable;
   household_event: HouseholdEventTable;
+  household_change: HouseholdChangeTable;
   org_node: OrgNodeTable;
   app_user: AppUserTable;
   worker_bind_code: WorkerBindCodeTable;
@@ -354,6 +399,7 @@ export type TenantTable =
   | 'household_member'
   | 'household_version'
   | 'household_event'
+  | 'household_change'
   | 'archive_import'
   | 'archive_import_row'
   | 'eligibility_policy'

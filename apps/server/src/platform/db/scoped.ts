@@ -12,6 +12,7 @@ const pathColumn = {
   household_member: 'org_path',
   household_version: 'org_path',
   household_event: 'org_path',
+  household_change: 'org_path',
   archive_import: 'org_path',
   archive_import_row: 'org_path',
   eligibility_policy: 'org_path',
@@ -87,7 +88,8 @@ export function systemSelect<T extends ScopedTable>(
     | 'ledger-posting'
     | 'approval-routing'
     | 'rule-inputs'
-    | 'review-coverage',
+    | 'review-coverage'
+    | 'bank-change',
 ): SelectQueryBuilder<Database, T, {}> {
   return db.selectFrom(table as ScopedTable) as unknown as SelectQueryBuilder<Database, T, {}>;
 }

@@ -114,7 +114,22 @@ export const routePermissions: Record<string, RoutePermission> = {
   'GET /api/v1/households/:id/incomes': r('archive.read'),
   'PUT /api/v1/households/:id/incomes/:month': r('archive.write'),
 
+  // change requests (变更申请)
+  'GET /api/v1/households/changes': r('archive.read'),
+  'GET /api/v1/households/changes/:changeId': r('archive.read'),
+  'POST /api/v1/households/:id/changes': r('archive.write'),
+  'GET /api/v1/households/:id/changes': r('archive.read'),
+  'GET /api/v1/households/:id/versions/:a/diff/:b': r('archive.read'),
+  'POST /api/v1/households/changes/:changeId/review': r('archive.review'),
+  'POST /api/v1/households/changes/:changeId/decide': r('archive.approve'),
+  'POST /api/v1/households/changes/:changeId/finish-notice': r('archive.review'),
+  'POST /api/v1/households/changes/:changeId/withdraw': r('archive.write'),
+
   // worker self-service
+  'POST /api/v1/self/changes': r('self.apply'),
+  'GET /api/v1/self/changes': r('self.read'),
+  'POST /api/v1/self/changes/:changeId/withdraw': r('self.apply'),
+  'POST /api/v1/self/changes/:changeId/attachments': r('self.apply'),
   'GET /api/v1/self/file': r('self.read'),
   'POST /api/v1/self/application': r('self.apply'),
   'POST /api/v1/self/bind': r('self.read'),
