@@ -1,4 +1,5 @@
 import { moneyErrors } from './errors-money.js';
+import { serviceDeskErrors } from './errors-servicedesk.js';
 
 /**
  * Stable error codes. A message may name a detail in braces ('{holder}'): it is filled from the error's details. Every error the API returns carries one of these codes with a Chinese and an
@@ -252,6 +253,7 @@ export const errorCatalog = {
     en: 'Too many files are being read at the moment; try again shortly',
   },
   ...moneyErrors,
+  ...serviceDeskErrors,
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

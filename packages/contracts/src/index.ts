@@ -11,4 +11,5 @@ export * from './money.js';
 export * from './orgs.js';
 export * from './policy.js';
 export * from './roles.js';
+export * from './servicedesk.js';
 export * from './users.js';

@@ -9,6 +9,7 @@ import * as identity from '../../db/migrations/2026-11-30T1200_identity.js';
 import * as masksAtRest from '../../db/migrations/2026-11-30T1300_masks_at_rest.js';
 import * as keyCheck from '../../db/migrations/2026-11-30T1400_key_check.js';
 import * as movesCarryRows from '../../db/migrations/2026-11-30T1500_moves_carry_rows.js';
+import * as rightsDesk from '../../db/migrations/2026-11-30T1900_rights_desk.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Names are timestamped and descriptive; app and tests run the same list. */
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1300_masks_at_rest': masksAtRest,
   '2026-11-30T1400_key_check': keyCheck,
   '2026-11-30T1500_moves_carry_rows': movesCarryRows,
+  '2026-11-30T1900_rights_desk': rightsDesk,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,6 +1,14 @@
 import type { Generated } from 'kysely';
 import type { CertificateTable, GoodsMovementTable, GoodsStockTable } from './schema-goods.js';
 import type {
+  DutyShiftTable,
+  ServiceDeskSettingTable,
+  WorkOrderActionTable,
+  WorkOrderAttachmentTable,
+  WorkOrderSupervisionTable,
+  WorkOrderTable,
+} from './schema-servicedesk.js';
+import type {
   ApprovalTable,
   AssistanceApplicationTable,
   AssistanceGrantTable,
@@ -306,6 +314,12 @@ export interface HouseholdIncomeMonthTable extends TenantColumns {
 }
 
 export interface Database {
+  work_order: WorkOrderTable;
+  work_order_action: WorkOrderActionTable;
+  work_order_supervision: WorkOrderSupervisionTable;
+  work_order_attachment: WorkOrderAttachmentTable;
+  duty_shift: DutyShiftTable;
+  servicedesk_setting: ServiceDeskSettingTable;
   programme_rule: ProgrammeRuleTable;
   fund: FundTable;
   ledger_account: LedgerAccountTable;
@@ -342,6 +356,11 @@ export interface Database {
 
 /** Tables whose rows belong to an organisation node and must be read through a scope. */
 export type TenantTable =
+  | 'work_order'
+  | 'work_order_action'
+  | 'work_order_supervision'
+  | 'work_order_attachment'
+  | 'duty_shift'
   | 'goods_stock'
   | 'goods_movement'
   | 'certificate'

@@ -31,6 +31,11 @@ const pathColumn = {
   goods_movement: 'org_path',
   certificate: 'org_path',
   campaign: 'org_path',
+  work_order: 'org_path',
+  work_order_action: 'org_path',
+  work_order_supervision: 'org_path',
+  work_order_attachment: 'org_path',
+  duty_shift: 'org_path',
 } as const;
 export type ScopedTable = TenantTable | 'org_node';
 
@@ -84,6 +89,7 @@ export function systemSelect<T extends ScopedTable>(
     | 'policy-inheritance'
     | 'ledger-posting'
     | 'approval-routing'
+    | 'work-order-routing'
     | 'rule-inputs',
 ): SelectQueryBuilder<Database, T, {}> {
   return db.selectFrom(table as ScopedTable) as unknown as SelectQueryBuilder<Database, T, {}>;
