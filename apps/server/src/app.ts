@@ -24,6 +24,8 @@ import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { registerPolicyRoutes } from './modules/policy/policy.routes.js';
 import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.js';
 import { registerSelfRoutes } from './modules/self/self.routes.js';
+import { registerServiceDeskDeskRoutes } from './modules/servicedesk/servicedesk.desk.routes.js';
+import { registerServiceDeskRoutes } from './modules/servicedesk/servicedesk.routes.js';
 import { registerTestingRoutes } from './modules/testing/testing.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import type { AppContext } from './platform/context.js';
@@ -49,6 +51,8 @@ export const moduleRoutes: readonly RouteRegistration[] = [
   registerGoodsRoutes,
   registerCertificateRoutes,
   registerAssistanceRoutes,
+  registerServiceDeskRoutes,
+  registerServiceDeskDeskRoutes,
   registerTestingRoutes,
 ];
 

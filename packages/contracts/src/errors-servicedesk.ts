@@ -25,6 +25,11 @@ export const serviceDeskErrors = {
     zh: '工单已在“{org}”，不能转办给本单位',
     en: 'The work order is already at “{org}”',
   },
+  WORK_ORDER_TARGET_NOT_BELOW: {
+    status: 409,
+    zh: '分级主办：只能转办给“{org}”下属的工会',
+    en: 'Orders go down the tree: only to a union below “{org}”',
+  },
   WORK_ORDER_NOT_UPPER: {
     status: 403,
     zh: '督办须由工单所在单位的上级工会进行',

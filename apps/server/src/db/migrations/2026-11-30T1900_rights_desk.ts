@@ -100,7 +100,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('work_order_org_idx').on('work_order').columns(['org_id', 'status']).execute();
   await db.schema.createIndex('work_order_id_bidx_idx').on('work_order').columns(['id_bidx']).execute();
   await db.schema.createIndex('work_order_phone_bidx_idx').on('work_order').columns(['phone_bidx']).execute();
-  await db.schema.createIndex('work_order_received_idx').on('work_order').columns(['org_path', 'received_on']).execute();
+  await db.schema
+    .createIndex('work_order_received_idx')
+    .on('work_order')
+    .columns(['org_path', 'received_on'])
+    .execute();
 
   const placedLikeOrder = (name: string) =>
     tenant(table(name)).addColumn('work_order_id', t.bigint, (c) => c.notNull().references('work_order.id'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, calendarKnows, isWorkingDay, workingDaysBetween } from './servicedesk.calendar.js';
-import { DEFAULT_SERVICE_DESK_SETTINGS as S, deadlineFor, dueSoonLimit, extendedDue } from './servicedesk.rules.js';
+import { deadlineFor, dueSoonLimit, extendedDue, DEFAULT_SERVICE_DESK_SETTINGS as S } from './servicedesk.rules.js';
 
 /**
  * Deadlines count working days of the Chinese calendar (chinese-days). 2026: 春节 2-15 … 2-23 off, Saturdays 2-14 and
@@ -41,7 +41,11 @@ describe('working days of the Chinese calendar', () => {
   });
 
   it('an urgent matter is due the same day, even on a holiday (问题不过夜)', () => {
-    expect(deadlineFor('2026-10-03', 'urgent', 'complex', S)).toEqual({ date: '2026-10-03', provisional: false, days: 0 });
+    expect(deadlineFor('2026-10-03', 'urgent', 'complex', S)).toEqual({
+      date: '2026-10-03',
+      provisional: false,
+      days: 0,
+    });
   });
 
   it('an extension adds working days to the due date', () => {

@@ -1,14 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CertificateTable, GoodsMovementTable, GoodsStockTable } from './schema-goods.js';
 import type {
-  DutyShiftTable,
-  ServiceDeskSettingTable,
-  WorkOrderActionTable,
-  WorkOrderAttachmentTable,
-  WorkOrderSupervisionTable,
-  WorkOrderTable,
-} from './schema-servicedesk.js';
-import type {
   ApprovalTable,
   AssistanceApplicationTable,
   AssistanceGrantTable,
@@ -21,6 +13,14 @@ import type {
   ProgrammeBudgetTable,
   ProgrammeRuleTable,
 } from './schema-money.js';
+import type {
+  DutyShiftTable,
+  ServiceDeskSettingTable,
+  WorkOrderActionTable,
+  WorkOrderAttachmentTable,
+  WorkOrderSupervisionTable,
+  WorkOrderTable,
+} from './schema-servicedesk.js';
 
 /**
  * Typed tables. Timestamps are ISO-8601 strings in code on both dialects (timestamptz in PostgreSQL,
