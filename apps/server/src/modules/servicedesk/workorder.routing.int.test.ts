@@ -116,12 +116,20 @@ describe.each(testDialects)('work order routing on %s', (dialect) => {
     must(await wj.post(`/api/v1/work-orders/${o.id}/assign`, { userId: w.ids['wj.hotline2'] }));
     const w2 = w.c['wj.hotline2']!;
     const out = must(
-      await w2.post(`/api/v1/work-orders/${o.id}/transfer`, { outsideBody: 'labour_inspection', reference: '韶劳监〔2026〕15号' }),
+      await w2.post(`/api/v1/work-orders/${o.id}/transfer`, {
+        outsideBody: 'labour_inspection',
+        reference: '韶劳监〔2026〕15号',
+      }),
     );
     expect(out.status).toBe('referred');
     const d = must(await w2.get(`/api/v1/work-orders/${o.id}`));
     expect(d.outside).toMatchObject({ body: 'labour_inspection', reference: '韶劳监〔2026〕15号' });
-    expect(d.actions.map((a: { action: string }) => a.action)).toEqual(['register', 'handle_here', 'assign', 'transfer_out']);
+    expect(d.actions.map((a: { action: string }) => a.action)).toEqual([
+      'register',
+      'handle_here',
+      'assign',
+      'transfer_out',
+    ]);
     expect(d.actions[2].toUser.name).toBe('wj.hotline2');
     // An outside transfer needs its reference.
     const o2 = must(await wj.post('/api/v1/work-orders', call()), 201);
@@ -133,13 +141,28 @@ describe.each(testDialects)('work order routing on %s', (dialect) => {
     const o = must(await wj.post('/api/v1/work-orders', call()), 201);
     const today = env.ctx.clock.today();
     // The county's own leader is not above the county; the sibling's leader cannot see it.
-    expect((await w.c['wj.leader']!.post(`/api/v1/work-orders/${o.id}/supervise`, { dueOn: today, demand: '速办' })).body
-      .error.code).toBe('WORK_ORDER_NOT_UPPER');
-    expect((await w.c['zj.leader']!.post(`/api/v1/work-orders/${o.id}/supervise`, { dueOn: today, demand: '速办' })).status).toBe(404);
+    expect(
+      (await w.c['wj.leader']!.post(`/api/v1/work-orders/${o.id}/supervise`, { dueOn: today, demand: '速办' })).body
+        .error.code,
+    ).toBe('WORK_ORDER_NOT_UPPER');
+    expect(
+      (await w.c['zj.leader']!.post(`/api/v1/work-orders/${o.id}/supervise`, { dueOn: today, demand: '速办' })).status,
+    ).toBe(404);
     // A hotline operator holds no servicedesk.supervise.
-    expect((await w.c['shi.hotline']!.post(`/api/v1/work-orders/${o.id}/supervise`, { dueOn: today, demand: '速办' })).status).toBe(403);
-    expect((await w.c['shi.leader']!.post(`/api/v1/work-orders/${o.id}/supervise`, { dueOn: '2020-01-01', demand: '速办' })).body.error.code).toBe('WORK_ORDER_BAD_DATE');
-    must(await w.c['shi.leader']!.post(`/api/v1/work-orders/${o.id}/supervise`, { dueOn: today, demand: '三日内报告办理结果' }));
+    expect(
+      (await w.c['shi.hotline']!.post(`/api/v1/work-orders/${o.id}/supervise`, { dueOn: today, demand: '速办' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await w.c['shi.leader']!.post(`/api/v1/work-orders/${o.id}/supervise`, { dueOn: '2020-01-01', demand: '速办' }))
+        .body.error.code,
+    ).toBe('WORK_ORDER_BAD_DATE');
+    must(
+      await w.c['shi.leader']!.post(`/api/v1/work-orders/${o.id}/supervise`, {
+        dueOn: today,
+        demand: '三日内报告办理结果',
+      }),
+    );
     const supervised = must(await w.c['shi.leader']!.get('/api/v1/work-orders/queues/supervised'));
     expect(supervised.items.map((i: { id: number }) => i.id)).toContain(o.id);
     expect(must(await w.c['wj.leader']!.get('/api/v1/work-orders/queues/supervised')).items).toEqual([]);
@@ -147,11 +170,15 @@ describe.each(testDialects)('work order routing on %s', (dialect) => {
     const d = must(await wj.get(`/api/v1/work-orders/${o.id}`));
     expect(d.supervisions).toHaveLength(1);
     const s = d.supervisions[0];
-    expect(s).toMatchObject({ supervisor: { id: w.city.id, name: '韶关市总工会' }, demand: '三日内报告办理结果', report: null });
+    expect(s).toMatchObject({
+      supervisor: { id: w.city.id, name: '韶关市总工会' },
+      demand: '三日内报告办理结果',
+      report: null,
+    });
     must(await wj.post(`/api/v1/work-orders/${o.id}/supervisions/${s.id}/report`, { report: '已约谈企业负责人' }));
-    expect((await wj.post(`/api/v1/work-orders/${o.id}/supervisions/${s.id}/report`, { report: '再报' })).body.error.code).toBe(
-      'WORK_ORDER_SUPERVISION_REPORTED',
-    );
+    expect(
+      (await wj.post(`/api/v1/work-orders/${o.id}/supervisions/${s.id}/report`, { report: '再报' })).body.error.code,
+    ).toBe('WORK_ORDER_SUPERVISION_REPORTED');
     const after = must(await w.c['shi.leader']!.get(`/api/v1/work-orders/${o.id}`));
     expect(after.supervisions[0]).toMatchObject({ report: '已约谈企业负责人', reportedBy: 'wj.hotline' });
     expect(after.actions.map((a: { action: string }) => a.action)).toEqual(['register', 'supervise', 'report']);
@@ -175,22 +202,31 @@ describe.each(testDialects)('work order routing on %s', (dialect) => {
     expect(d).toMatchObject({ onTime: true, wagesRecoveredFen: 3_000_000 });
     expect(d.reply).toMatchObject({ method: 'phone', result: 'resolved', closedBy: 'wj.hotline' });
     // Reopening needs an unsatisfied callback first.
-    expect((await w.c['wj.leader']!.post(`/api/v1/work-orders/${o.id}/reopen`, { reason: '复查' })).body.error.code).toBe(
-      'WORK_ORDER_NOT_UNSATISFIED',
-    );
+    expect(
+      (await w.c['wj.leader']!.post(`/api/v1/work-orders/${o.id}/reopen`, { reason: '复查' })).body.error.code,
+    ).toBe('WORK_ORDER_NOT_UNSATISFIED');
     const due = must(await w.c['shi.hotline']!.get('/api/v1/work-orders/queues/callbacks_due'));
     expect(due.items.map((i: { id: number }) => i.id)).toContain(o.id);
-    must(await w.c['shi.hotline']!.post(`/api/v1/work-orders/${o.id}/callback`, { satisfaction: 'unsatisfied', note: '只追回一半' }));
+    must(
+      await w.c['shi.hotline']!.post(`/api/v1/work-orders/${o.id}/callback`, {
+        satisfaction: 'unsatisfied',
+        note: '只追回一半',
+      }),
+    );
     expect((await wj.post(`/api/v1/work-orders/${o.id}/callback`, { satisfaction: 'satisfied' })).body.error.code).toBe(
       'WORK_ORDER_CALLBACK_DONE',
     );
     // Not by the owner, not by a colleague without servicedesk.supervise, not by a sibling's leader.
-    expect((await wj.post(`/api/v1/work-orders/${o.id}/reopen`, { reason: '复查' })).body.error.code).toBe('WORK_ORDER_NOT_SUPERIOR');
-    expect((await w.c['wj.hotline2']!.post(`/api/v1/work-orders/${o.id}/reopen`, { reason: '复查' })).body.error.code).toBe(
+    expect((await wj.post(`/api/v1/work-orders/${o.id}/reopen`, { reason: '复查' })).body.error.code).toBe(
       'WORK_ORDER_NOT_SUPERIOR',
     );
+    expect(
+      (await w.c['wj.hotline2']!.post(`/api/v1/work-orders/${o.id}/reopen`, { reason: '复查' })).body.error.code,
+    ).toBe('WORK_ORDER_NOT_SUPERIOR');
     expect((await w.c['zj.leader']!.post(`/api/v1/work-orders/${o.id}/reopen`, { reason: '复查' })).status).toBe(404);
-    const re = must(await w.c['wj.leader']!.post(`/api/v1/work-orders/${o.id}/reopen`, { reason: '职工不满意，继续协调' }));
+    const re = must(
+      await w.c['wj.leader']!.post(`/api/v1/work-orders/${o.id}/reopen`, { reason: '职工不满意，继续协调' }),
+    );
     expect(re).toMatchObject({ status: 'handling', ownerName: 'wj.hotline' });
     const again = must(await wj.get(`/api/v1/work-orders/${o.id}`));
     expect(again).toMatchObject({ reopenCount: 1, reply: null, callback: null, satisfaction: null });
@@ -208,18 +244,28 @@ describe.each(testDialects)('work order routing on %s', (dialect) => {
 
   it('重复访: the same person on the same matter within the window is linked to the earlier order', async () => {
     const wj = w.c['wj.hotline']!;
-    const first = must(await wj.post('/api/v1/work-orders', call({ phone: '13900001111', categories: ['dismissal'] })), 201);
+    const first = must(
+      await wj.post('/api/v1/work-orders', call({ phone: '13900001111', categories: ['dismissal'] })),
+      201,
+    );
     const again = must(
       await wj.post('/api/v1/work-orders', call({ phone: '139-0000-1111', categories: ['wages_owed', 'dismissal'] })),
       201,
     );
     expect(again.repeatOf).toBe(first.id);
-    const other = must(await wj.post('/api/v1/work-orders', call({ phone: '13900001111', categories: ['suggestion'] })), 201);
+    const other = must(
+      await wj.post('/api/v1/work-orders', call({ phone: '13900001111', categories: ['suggestion'] })),
+      201,
+    );
     expect(other.repeatOf).toBeNull();
     // The registration screen: the caller's earlier orders by phone (audited).
     const h = must(await wj.get('/api/v1/work-orders/caller?phone=13900001111'));
     expect(h.items.map((i: { id: number }) => i.id)).toEqual([other.id, again.id, first.id]);
-    const audit = await env.ctx.db.selectFrom('audit_log').select('after_json').where('action', '=', 'work_order.search_caller').execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('action', '=', 'work_order.search_caller')
+      .execute();
     expect(audit.at(-1)?.after_json).toContain('139****1111');
     expect(audit.at(-1)?.after_json).not.toContain('13900001111');
   });
