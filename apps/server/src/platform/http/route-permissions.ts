@@ -194,6 +194,38 @@ export const routePermissions: Record<string, RoutePermission> = {
   'POST /api/v1/campaigns/:id/close': r('programme.write'),
   'POST /api/v1/campaigns/:id/decision': r('payment.approve', { inherited: true }),
 
+  // the rights desk: work orders, deadlines, duty roster
+  'POST /api/v1/work-orders': r('servicedesk.write'),
+  'GET /api/v1/work-orders': r('servicedesk.read'),
+  'GET /api/v1/work-orders/queues/:queue': r('servicedesk.read'),
+  'GET /api/v1/work-orders/caller': r('servicedesk.write'),
+  'GET /api/v1/work-orders/:id': r('servicedesk.read'),
+  'GET /api/v1/work-orders/:id/person': r({ anyOf: ['servicedesk.write', 'servicedesk.reveal'] }),
+  'POST /api/v1/work-orders/:id/handle-here': r('servicedesk.write'),
+  'POST /api/v1/work-orders/:id/transfer': r('servicedesk.write'),
+  'POST /api/v1/work-orders/:id/assign': r('servicedesk.write'),
+  'POST /api/v1/work-orders/:id/accept': r('servicedesk.write'),
+  'POST /api/v1/work-orders/:id/return': r('servicedesk.write'),
+  'POST /api/v1/work-orders/:id/supervise': r('servicedesk.supervise'),
+  'POST /api/v1/work-orders/:id/note': r('servicedesk.write'),
+  'POST /api/v1/work-orders/:id/extension': r('servicedesk.write'),
+  'POST /api/v1/work-orders/:id/extension/decision': r('servicedesk.supervise'),
+  'POST /api/v1/work-orders/:id/close': r('servicedesk.write'),
+  'POST /api/v1/work-orders/:id/callback': r('servicedesk.write'),
+  // The owner's superior (servicedesk.supervise) or desk staff of the supervising union (servicedesk.write).
+  'POST /api/v1/work-orders/:id/reopen': r({ anyOf: ['servicedesk.supervise', 'servicedesk.write'] }),
+  'POST /api/v1/work-orders/:id/supervisions/:supervisionId/report': r('servicedesk.write'),
+  'POST /api/v1/work-orders/:id/attachments': r('servicedesk.write'),
+  'GET /api/v1/work-orders/:id/attachments/:attachmentId': r('servicedesk.write'),
+  'GET /api/v1/servicedesk/settings/:id': r('servicedesk.read'),
+  'PUT /api/v1/servicedesk/settings/:id': r('servicedesk.supervise'),
+  'GET /api/v1/servicedesk/colleagues': r('servicedesk.read'),
+  'GET /api/v1/duty-shifts': r('servicedesk.read'),
+  'GET /api/v1/duty-shifts/now': r('servicedesk.read'),
+  'POST /api/v1/duty-shifts': r('servicedesk.write'),
+  'POST /api/v1/duty-shifts/:id/handover': r('servicedesk.write'),
+  'POST /api/v1/duty-shifts/:id/cancel': r('servicedesk.write'),
+
   // test mode only (BANGFU_TEST_MODE=1): never registered in production
   'POST /api/test/clock': r('public'),
 };
