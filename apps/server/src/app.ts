@@ -4,6 +4,7 @@
  * no module (platform/layers.test.ts); add a new capability here, one import and one line in `moduleRoutes`.
  */
 import type { FastifyInstance } from 'fastify';
+import { registerApprovalRoutes } from './modules/approvals/approvals.routes.js';
 import { registerArchiveImportRoutes } from './modules/archive/archive.import.routes.js';
 import { registerArchiveIncomeRoutes } from './modules/archive/archive.income.routes.js';
 import { registerArchiveRoutes } from './modules/archive/archive.routes.js';
@@ -19,10 +20,12 @@ import { registerCertificateRoutes } from './modules/certificates/certificates.r
 import { registerBatchRoutes } from './modules/disbursement/batch.routes.js';
 import { registerFundRoutes } from './modules/funds/funds.routes.js';
 import { registerGoodsRoutes } from './modules/goods/goods.routes.js';
+import { registerGrantRoutes } from './modules/grants/grants.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { registerPolicyRoutes } from './modules/policy/policy.routes.js';
 import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.js';
+import { registerReviewRoutes } from './modules/review/review.routes.js';
 import { registerSelfRoutes } from './modules/self/self.routes.js';
 import { registerServiceDeskDeskRoutes } from './modules/servicedesk/servicedesk.desk.routes.js';
 import { registerServiceDeskRoutes } from './modules/servicedesk/servicedesk.routes.js';
@@ -48,11 +51,14 @@ export const moduleRoutes: readonly RouteRegistration[] = [
   registerFundRoutes,
   registerProgrammeRoutes,
   registerBatchRoutes,
+  registerGrantRoutes,
   registerGoodsRoutes,
   registerCertificateRoutes,
   registerAssistanceRoutes,
   registerServiceDeskRoutes,
   registerServiceDeskDeskRoutes,
+  registerApprovalRoutes,
+  registerReviewRoutes,
   registerTestingRoutes,
 ];
 

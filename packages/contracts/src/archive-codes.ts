@@ -81,6 +81,13 @@ export const ACTIVE_FILE_STATUSES = [
   'relieved',
 ] as const;
 
+/**
+ * "In the archive": the statuses of a file that may receive money, goods or a certificate (在档, 已解困). The one
+ * spelling of it; the money's refusal is FILE_NOT_IN_ARCHIVE.
+ */
+export const IN_ARCHIVE_STATUSES = ['filed', 'relieved'] as const;
+export const isInArchive = (status: string) => (IN_ARCHIVE_STATUSES as readonly string[]).includes(status);
+
 export const fileKinds = codeList(['full', 'temporary'] as const, { full: '正式档案', temporary: '临时救助档案' });
 export const sexes = codeList(['male', 'female'] as const, { male: '男', female: '女' });
 export const maritalStatuses = codeList(['unmarried', 'married', 'divorced', 'widowed'] as const, {

@@ -135,6 +135,21 @@ export const moneyErrors = {
     zh: '活动“{title}”没有待本单位审批的名单',
     en: 'Campaign “{title}” has no entries waiting for this organisation’s decision',
   },
+  FILE_NOT_IN_ARCHIVE: {
+    status: 409,
+    zh: '只有在档或已解困的困难职工家庭可以获得救助（该户当前：{status}）',
+    en: 'Only households in the archive (filed or relieved) can receive aid; this one is {status}',
+  },
+  GRANT_NO_BANK_ACCOUNT: {
+    status: 409,
+    zh: '未登记银行账户，不能银行代发（{name}）',
+    en: 'No bank account on file: {name} cannot be paid by bank transfer',
+  },
+  GRANT_REPAY_USED: {
+    status: 409,
+    zh: '该笔发放已重新支付过一次，再次失败只能作废',
+    en: 'This grant was already paid again once; after another failure it can only be voided',
+  },
   RECONCILE_BAD_FILE: {
     status: 400,
     zh: '银行回单文件格式不正确：{problem}',

@@ -1,4 +1,5 @@
 import { moneyErrors } from './errors-money.js';
+import { reviewErrors } from './errors-review.js';
 import { serviceDeskErrors } from './errors-servicedesk.js';
 
 /**
@@ -254,6 +255,7 @@ export const errorCatalog = {
   },
   ...moneyErrors,
   ...serviceDeskErrors,
+  ...reviewErrors,
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

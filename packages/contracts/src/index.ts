@@ -1,4 +1,5 @@
 export * from './archive.js';
+export * from './archive-clashes.js';
 export * from './archive-codes.js';
 export * from './archive-import.js';
 export * from './archive-workflow.js';
@@ -10,6 +11,7 @@ export * from './goods.js';
 export * from './money.js';
 export * from './orgs.js';
 export * from './policy.js';
+export * from './review.js';
 export * from './roles.js';
 export * from './servicedesk.js';
 export * from './users.js';

@@ -137,6 +137,9 @@ export const GrantMarkSchema = z.discriminatedUnion('status', [
   }),
   z.object({ status: z.literal('failed'), reason: text(200) }),
 ]);
+/** After a failed payment: pay again (once), or void the grant with a reason. */
+export const GrantRepaySchema = z.object({ comment: z.string().trim().max(1000).optional() });
+export const GrantVoidSchema = z.object({ reason: text(200) });
 export const MoneyListQuerySchema = z.object({
   orgId: z.coerce.number().int().positive().max(MAX_DB_ID).optional(),
   status: z.string().max(30).optional(),
@@ -144,12 +147,21 @@ export const MoneyListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const applicationStatuses = codeList(['pending_approval', 'approved', 'rejected', 'paid'] as const, {
-  pending_approval: '待审批',
-  approved: '已批准',
-  rejected: '未批准',
-  paid: '已发放',
-});
+/**
+ * An application's (or campaign entry's) status: decided by approval, then following its grant — paid, failed (the
+ * payment did not go through: re-pay once or void), void (voided after a failure).
+ */
+export const applicationStatuses = codeList(
+  ['pending_approval', 'approved', 'rejected', 'paid', 'failed', 'void'] as const,
+  {
+    pending_approval: '待审批',
+    approved: '已批准',
+    rejected: '未批准',
+    paid: '已发放',
+    failed: '发放失败',
+    void: '已作废',
+  },
+);
 
 /** An individual application (医疗救助, 大病, 天灾人祸) or a campaign entry (送温暖, 金秋助学) for one household. */
 export const ApplicationInputSchema = z.object({

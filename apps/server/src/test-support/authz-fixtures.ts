@@ -1,4 +1,5 @@
 import { type Role, roles } from '@bangfu/contracts';
+import { openRound } from '../modules/review/review.rounds.js';
 import { openWorkerAccount } from '../modules/self/self.binding.js';
 import { createUser } from '../modules/users/users.service.js';
 import { type Client, TestEnv, USER_PASSWORD } from './env.js';
@@ -43,6 +44,8 @@ export interface NodeFx {
   workOrderAttachmentId: number;
   supervisionId: number;
   dutyShiftId: number;
+  /** The yearly review round holding the node's file (the street's file is in its county's round). */
+  roundId: number;
 }
 
 export interface World {
@@ -224,6 +227,7 @@ async function nodeFixtures(
     importRowId: rows.items[0].id,
     userId: user.id,
     campaignId: campaign.id,
+    roundId: 0,
   };
 }
 
@@ -314,6 +318,12 @@ export async function buildWorld(dialect: 'sqlite' | 'postgres'): Promise<World>
   };
   const fx = {} as Record<Placement, NodeFx>;
   for (const [i, p] of placements.entries()) fx[p] = await nodeFixtures(env, p, nodes[p], i, today);
+  // This year's review: the county's round holds the county's and the street's files; the province opens last
+  // (a round above does not take files already in a round of the year).
+  const sys = await env.system();
+  for (const p of ['own', 'sibling', 'parent'] as const)
+    fx[p].roundId = (await openRound(env.ctx, sys, { orgId: nodes[p].id, spotShareBp: 3000 })).id;
+  fx.child.roundId = fx.own.roundId;
 
   const callers = {} as World['callers'];
   const system = await env.system();

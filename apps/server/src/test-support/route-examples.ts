@@ -187,6 +187,7 @@ export const routeExamples: Record<string, Example> = {
     body: { reason: '测试' },
   })),
   'GET /api/v1/households/queues/:queue': unplaced(() => ({ url: `${V}/households/queues/due` })),
+  'GET /api/v1/households/clashes': list((f) => ({ url: `${V}/households/clashes?orgId=${f.orgId}` })),
   'GET /api/v1/households/:id/incomes': placed((f) => ({ url: `${V}/households/${f.householdId}/incomes` })),
   'PUT /api/v1/households/:id/incomes/:month': placed((f) => ({
     url: `${V}/households/${f.householdId}/incomes/2026-10`,
@@ -276,6 +277,8 @@ export const routeExamples: Record<string, Example> = {
     url: `${V}/grants/${f.grantId}/mark`,
     body: { status: 'failed', reason: '测试' },
   })),
+  'POST /api/v1/grants/:id/repay': placed((f) => ({ url: `${V}/grants/${f.grantId}/repay`, body: {} })),
+  'POST /api/v1/grants/:id/void': placed((f) => ({ url: `${V}/grants/${f.grantId}/void`, body: { reason: '测试' } })),
   'GET /api/v1/batches/:id/payment-list': placed((f) => ({ url: `${V}/batches/${f.batchId}/payment-list` })),
   'GET /api/v1/batches/:id/payment-list.xlsx': placed((f) => ({ url: `${V}/batches/${f.batchId}/payment-list.xlsx` })),
   'GET /api/v1/batches/:id/bank-file.csv': placed((f) => ({ url: `${V}/batches/${f.batchId}/bank-file.csv` })),
@@ -378,4 +381,24 @@ export const routeExamples: Record<string, Example> = {
     body: { decision: 'reject', comment: '测试' },
   })),
   ...serviceDeskExamples,
+
+  'GET /api/v1/review-rounds': list((f) => ({ url: `${V}/review-rounds?orgId=${f.orgId}` })),
+  'POST /api/v1/review-rounds': placed((f) => ({ url: `${V}/review-rounds`, body: { orgId: f.orgId } })),
+  'GET /api/v1/review-rounds/:id': placed((f) => ({ url: `${V}/review-rounds/${f.roundId}` })),
+  'GET /api/v1/review-rounds/:id/files': list((f) => ({ url: `${V}/review-rounds/${f.roundId}/files?state=all` })),
+  'POST /api/v1/review-rounds/:id/refresh': placed((f) => ({ url: `${V}/review-rounds/${f.roundId}/refresh` })),
+  'POST /api/v1/review-rounds/:id/close': placed((f) => ({ url: `${V}/review-rounds/${f.roundId}/close` })),
+  'POST /api/v1/review-rounds/:id/sample': placed((f) => ({ url: `${V}/review-rounds/${f.roundId}/sample` })),
+  'POST /api/v1/review-rounds/:id/files/:householdId/review': placed((f) => ({
+    url: `${V}/review-rounds/${f.roundId}/files/${f.householdId}/review`,
+    body: { method: 'phone', reviewedOn: today(), findings: `复核${f.tag}`, outcome: 'continue' },
+  })),
+  'POST /api/v1/review-rounds/:id/files/:householdId/spot-check': placed((f) => ({
+    url: `${V}/review-rounds/${f.roundId}/files/${f.householdId}/spot-check`,
+    body: { result: 'confirmed' },
+  })),
+  'POST /api/v1/review-rounds/:id/files/:householdId/decision': placed((f) => ({
+    url: `${V}/review-rounds/${f.roundId}/files/${f.householdId}/decision`,
+    body: { decision: 'decline', reason: '测试' },
+  })),
 };

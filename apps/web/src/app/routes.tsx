@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalculatorOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   FileDoneOutlined,
@@ -17,6 +18,7 @@ import {
   SafetyOutlined,
   TeamOutlined,
   TransactionOutlined,
+  UsergroupDeleteOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@bangfu/contracts';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -54,11 +56,25 @@ export const menuRoutes: MenuRoute[] = [
     page: lazy(() => import('../features/archive/queue/ReviewQueuePage')),
   },
   {
+    path: '/reviews',
+    label: 'review.menu',
+    icon: <CarryOutOutlined />,
+    permission: 'archive.read',
+    page: lazy(() => import('../features/review/ReviewsPage')),
+  },
+  {
     path: '/notices',
     label: 'menu.notices',
     icon: <NotificationOutlined />,
     permission: 'archive.read',
     page: lazy(() => import('../features/archive/notice/NoticesPage')),
+  },
+  {
+    path: '/clashes',
+    label: 'menu.clashes',
+    icon: <UsergroupDeleteOutlined />,
+    permission: 'archive.read',
+    page: lazy(() => import('../features/archive/clashes/ClashesPage')),
   },
   {
     path: '/archive-import',

@@ -1,74 +1,29 @@
 import type { ApplicationInputSchema } from '@bangfu/contracts';
-import { applicationStatuses, fileStatuses, programmes } from '@bangfu/contracts';
-import { formatYuan } from '@bangfu/policy';
 import type { z } from 'zod';
-import { type AuditEvent, appendAudit } from '../../platform/audit/audit-log.js';
+import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
-import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
+import { type Decision, decide } from '../approvals/decide.js';
+import { historyOf, recordStep } from '../approvals/duties.js';
+import { approvalTarget } from '../approvals/routing.js';
 import * as archiveRepo from '../archive/archive.repository.js';
 import { mustFindFile } from '../archive/archive.service.js';
-import { approvalTarget, assertMayDecide, recordStep } from '../disbursement/approval-target.js';
-import * as batchRepo from '../disbursement/batch.repository.js';
-import { toGrant } from '../disbursement/batch.service.js';
 import { fundAt } from '../funds/funds.repository.js';
-import { assertWithinBudget } from '../funds/funds.service.js';
 import { assertFundServes } from '../funds/ledger.js';
+import { assertInArchive, buildGrant, grantRecipient } from '../grants/grant.build.js';
+import { proposeGrants } from '../grants/grant.lifecycle.js';
+import { toGrant } from '../grants/grant.present.js';
+import * as grantRepo from '../grants/grants.repository.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { ruleAt } from '../programmes/programmes.service.js';
 import { programmeOf, runnerFor, templateById } from '../programmes/programmes.templates.js';
+import { applicationSubject, mustFindApplication, programmeZh } from './application.subject.js';
 import * as repo from './assistance.repository.js';
 import { ruleInputs, sourcesStep } from './system-inputs.js';
 
 type Input = z.infer<typeof ApplicationInputSchema>;
-const statusZh = (s: string) => applicationStatuses.zh[s as keyof typeof applicationStatuses.zh] ?? s;
-const programmeZh = (p: string) => programmes.zh[p as keyof typeof programmes.zh] ?? p;
-
-/** The grant an application holds (proposed at once, or approved when its amount is set at decision). */
-function grantRow(
-  file: Pick<
-    archiveRepo.HouseholdRow,
-    'id' | 'org_id' | 'org_path' | 'province_code' | 'name' | 'id_mask' | 'bank_enc'
-  >,
-  app: { id: number; programme: string; period: string; method: string },
-  amountFen: number,
-  status: 'proposed' | 'approved',
-  x: { explanation: string; now: string; fiscalYear: number },
-) {
-  return {
-    household_id: Number(file.id),
-    org_id: Number(file.org_id),
-    org_path: file.org_path,
-    province_code: file.province_code,
-    batch_id: null,
-    application_id: app.id,
-    programme: app.programme,
-    period: app.period,
-    amount_fen: amountFen,
-    explanation_json: x.explanation,
-    status,
-    method: app.method,
-    recipient_name: file.name,
-    id_mask: file.id_mask,
-    bank_enc: app.method === 'bank' ? file.bank_enc : null,
-    bank_mask: null,
-    paid_at: null,
-    failure_reason: null,
-    signature_json: null,
-    ledger_entry_id: null,
-    created_at: x.now,
-    updated_at: x.now,
-    fiscal_year: x.fiscalYear,
-  };
-}
-
-async function mustFindApplication(sdb: ScopedDb, id: number) {
-  const a = await repo.findApplication(sdb, id);
-  if (!a) throw new AppError('APPLICATION_NOT_FOUND', { id });
-  return a;
-}
 
 /**
  * An individual application (医疗救助, 大病, 天灾人祸) or a campaign entry (送温暖, 金秋助学) for one household,
@@ -83,10 +38,7 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
     const sdb = new ScopedDb(trx, actor.scope);
     const node = await orgRepo.findActiveOrThrow(sdb, actor.scope.orgId);
     const file = await mustFindFile(sdb, input.householdId);
-    if (file.status !== 'filed' && file.status !== 'relieved')
-      throw new AppError('ARCHIVE_BAD_TRANSITION', {
-        status: fileStatuses.zh[file.status as keyof typeof fileStatuses.zh] ?? file.status,
-      });
+    assertInArchive(file);
     const campaign = input.campaignId ? await repo.campaignCovering(trx, input.campaignId, node.path) : null;
     if (input.campaignId && !campaign) throw new AppError('CAMPAIGN_NOT_FOUND', { id: input.campaignId });
     if (campaign && (campaign.status !== 'open' || today < campaign.starts_on || today > campaign.ends_on))
@@ -121,7 +73,7 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
       if (!fund) throw new AppError('FUND_NOT_FOUND', { id: input.fundId });
       assertFundServes(fund, programme);
     }
-    const held = await batchRepo.liveGrants(trx, [file.id], programme, period);
+    const held = await grantRepo.liveGrants(trx, [file.id], programme, period);
     const waiting = await repo.pendingWithoutGrant(trx, file.id, programme, period);
     if (held.length || waiting) throw new AppError('GRANT_DUPLICATE', { period, programme: programmeZh(programme) });
     const rule = await ruleAt(trx, node.path, template.id, today);
@@ -176,12 +128,20 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: In
       method: input.method,
       fund_id: input.fundId ?? null,
     });
-    if (!amountLater)
-      await batchRepo.insertGrants(trx, [
-        grantRow(file, { id: appId, programme, period, method: input.method }, amountFen, 'proposed', {
-          explanation,
-          now,
+    // The grant holds the household's place at once; an amount set at decision holds it by the pending entry.
+    if (amountLater) grantRecipient(ctx.crypto, file, input.method);
+    else
+      await proposeGrants(trx, [
+        buildGrant(ctx.crypto, file, {
+          owner: { applicationId: appId },
+          programme,
+          period,
           fiscalYear,
+          amountFen,
+          method: input.method,
+          explanation,
+          status: 'proposed',
+          now,
         }),
       ]);
     await recordStep(
@@ -217,21 +177,15 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: number) 
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const a = await mustFindApplication(sdb, id);
   const [grant, approvals] = await Promise.all([
-    repo.grantOfApplication(sdb, id),
-    batchRepo.approvalsOf(sdb, 'application', id),
+    grantRepo.grantOfApplication(sdb, id),
+    historyOf(sdb, 'application', id),
   ]);
   return {
     ...toApplication(a),
     explanation: JSON.parse(a.explanation_json) as unknown,
     inputs: JSON.parse(a.inputs_json) as unknown,
-    grant: grant ? toGrant(grant as batchRepo.GrantRow) : null,
-    approvals: approvals.map((x) => ({
-      level: x.level,
-      decision: x.decision,
-      comment: x.comment,
-      by: x.actor_name,
-      at: x.at,
-    })),
+    grant: grant ? toGrant(grant) : null,
+    approvals,
   };
 }
 
@@ -270,110 +224,14 @@ export async function listApplications(
   return { items: rows.map((r) => toApplication(r as never)), total, limit: q.limit, offset: q.offset };
 }
 
-/** Approve or reject an application (maker-checker; at the node and level its amount or escalation requires). */
-export async function decideApplication(
-  ctx: AppContext,
-  actor: Actor,
-  id: number,
-  d: { decision: 'approve' | 'reject'; comment?: string; amountFen?: number },
-) {
-  require(actor, 'payment.approve');
-  await transaction(ctx, async (trx) => {
-    await repo.lockApplications(trx, [id]);
-    const event = await decideLocked(ctx, trx, actor, id, d);
-    await appendAudit(trx, ctx.clock, actor, event);
-  });
-  return getApplication(ctx, actor, id);
-}
-
 /**
- * The decision itself, inside the caller's transaction with the application row already locked: the status moves
- * only from pending_approval (a second decision finds it decided), the grant with it. Returns the audit entry for
- * the caller to append last (the audit chain's head is the last lock a transaction takes).
+ * Approve or reject an application (maker-checker; at the node and level its amount or escalation requires),
+ * through approvals' one `decide`.
  */
-export async function decideLocked(
-  ctx: AppContext,
-  trx: Db,
-  actor: Actor,
-  id: number,
-  d: { decision: 'approve' | 'reject'; comment?: string; amountFen?: number },
-): Promise<AuditEvent> {
-  const sdb = new ScopedDb(trx, actor.scope);
-  const a = await mustFindApplication(sdb, id);
-  if (a.status !== 'pending_approval') throw new AppError('APPLICATION_BAD_STATUS', { status: statusZh(a.status) });
-  // Maker-checker: the proposer, whoever submitted it and, for a campaign entry, the campaign's organiser.
-  const campaign = a.campaign_id === null ? null : await repo.campaignCovering(trx, Number(a.campaign_id), a.org_path);
-  const makers = [campaign?.created_by ?? null, ...(await batchRepo.stepActors(sdb, 'application', id, ['submit']))];
-  await assertMayDecide(sdb, actor, a, makers);
-  const now = ctx.clock.now().toISOString();
-  const to = d.decision === 'approve' ? 'approved' : 'rejected';
-  // Eligibility-only entries (篇十二) hold no amount until the deciding union sets it here, within the rule's cap.
-  const explanation = JSON.parse(a.explanation_json) as { params?: { values?: { maxAmountFen?: number | null } } };
-  const setsAmount = Number(a.amount_fen) === 0;
-  let amountFen = Number(a.amount_fen);
-  let level = a.required_level ?? '';
-  if (d.amountFen !== undefined && !setsAmount) throw new AppError('APPLICATION_AMOUNT_FIXED', {});
-  if (setsAmount && d.decision === 'approve') {
-    const cap = explanation.params?.values?.maxAmountFen ?? null;
-    if (d.amountFen === undefined || d.amountFen <= 0 || (cap !== null && d.amountFen > cap))
-      throw new AppError('APPLICATION_AMOUNT_REQUIRED', { cap: cap === null ? '—' : `${formatYuan(cap)}元` });
-    amountFen = d.amountFen;
-    const deciding = campaign ?? a;
-    const target = await approvalTarget(
-      trx,
-      { id: Number(a.required_org_id ?? a.org_id), path: deciding.org_path },
-      amountFen,
-      ctx.clock.today(),
-    );
-    level = target.level;
-  }
-  if (!(await batchRepo.moveApplication(trx, id, 'pending_approval', to, now)))
-    throw new AppError('APPLICATION_BAD_STATUS', { status: statusZh(to) });
-  if (setsAmount && d.decision === 'approve') {
-    await repo.setApplicationAmount(trx, id, amountFen, level);
-    const file = await mustFindFile(sdb, Number(a.household_id));
-    if ((await batchRepo.liveGrants(trx, [file.id], a.programme, a.period)).length)
-      throw new AppError('GRANT_DUPLICATE', { period: a.period, programme: programmeZh(a.programme) });
-    const fiscalYear = campaign ? Number(campaign.starts_on.slice(0, 4)) : Number(a.period.slice(0, 4));
-    await assertWithinBudget(sdb, a, a.programme, fiscalYear, amountFen);
-    await batchRepo.insertGrants(trx, [
-      grantRow(
-        file,
-        { id, programme: a.programme, period: a.period, method: a.method ?? 'bank' },
-        amountFen,
-        'approved',
-        {
-          explanation: a.explanation_json,
-          now,
-          fiscalYear,
-        },
-      ),
-    ]);
-  }
-  const grant = setsAmount ? null : await repo.grantOfApplication(sdb, id);
-  if (d.decision === 'approve' && grant)
-    await assertWithinBudget(sdb, a, a.programme, Number(grant.fiscal_year), Number(a.amount_fen));
-  if (grant) {
-    const moved = await batchRepo.moveGrants(trx, [Number(grant.id)], 'proposed', {
-      status: d.decision === 'approve' ? 'approved' : 'void',
-      updated_at: now,
-    });
-    if (moved !== 1) throw new AppError('APPLICATION_BAD_STATUS', { status: statusZh(to) });
-  }
-  await recordStep(
-    trx,
-    actor,
-    { type: 'application', id: id, org: a },
-    { level, decision: d.decision, comment: d.comment ?? null, at: now },
-  );
-  return {
-    action: `application.${d.decision}`,
-    entityType: 'assistance_application',
-    entityId: id,
-    orgPath: a.org_path,
-    chain: a.province_code,
-    after: { decision: d.decision, comment: d.comment ?? null, amountFen, setAtDecision: setsAmount },
-  };
+export async function decideApplication(ctx: AppContext, actor: Actor, id: number, d: Decision) {
+  require(actor, 'payment.approve');
+  await decide(ctx, actor, applicationSubject(ctx, id, d));
+  return getApplication(ctx, actor, id);
 }
 
 /** Applications waiting for the approver's decision at their node (not their own). */

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/connect.js';
+import { lockRow, lockRows } from '../../platform/db/row-lock.js';
 import type { AssistanceApplicationTable, CampaignTable } from '../../platform/db/schema-money.js';
 import { type ScopedDb, subtreeEnd, systemSelect } from '../../platform/db/scoped.js';
-import { lockRow } from '../disbursement/batch.repository.js';
 
 export type ApplicationRow = Omit<AssistanceApplicationTable, 'id'> & { id: number };
 export type CampaignRow = Omit<CampaignTable, 'id'> & { id: number };
@@ -24,8 +24,37 @@ export function findApplication(sdb: ScopedDb, id: number) {
 }
 
 /** Lock applications (in id order, so two deciders never wait on each other) until the transaction ends. */
-export async function lockApplications(trx: Db, ids: number[]) {
-  for (const id of [...ids].sort((a, b) => a - b)) await lockRow(trx, 'assistance_application', id);
+export const lockApplications = (trx: Db, ids: number[]) => lockRows(trx, 'assistance_application', ids);
+
+/** Lock a campaign's row: its decisions queue here (a second one then finds nothing left to decide). */
+export const lockCampaign = (trx: Db, id: number) => lockRow(trx, 'campaign', id);
+
+/** An application's decision from pending_approval: false when another transaction got there first. */
+export async function moveApplication(trx: Db, id: number, from: string, status: string, now: string) {
+  const r = await trx
+    .updateTable('assistance_application')
+    .set({ status, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * An approved application's status follows its grant: awaiting payment (approved), paid, failed, or void after a
+ * failure. Only an application already decided and approved moves (its row is locked by the caller).
+ */
+export async function followGrant(trx: Db, id: number, grantStatus: string, now: string) {
+  const status = ({ approved: 'approved', paid: 'paid', failed: 'failed', void: 'void' } as Record<string, string>)[
+    grantStatus
+  ];
+  if (!status) return;
+  await trx
+    .updateTable('assistance_application')
+    .set({ status, updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', ['approved', 'paid', 'failed', 'void'])
+    .execute();
 }
 
 export async function listApplications(
@@ -73,15 +102,6 @@ export async function listApplications(
     qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
   ]);
   return { rows, total: Number(n?.n ?? 0) };
-}
-
-export function grantOfApplication(sdb: ScopedDb, applicationId: number) {
-  return sdb
-    .selectFrom('assistance_grant')
-    .selectAll()
-    .where('application_id', '=', applicationId)
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
 }
 
 export async function insertCampaign(trx: Db, row: Omit<CampaignTable, 'id'>): Promise<number> {
@@ -137,22 +157,6 @@ export function findCampaign(sdb: ScopedDb, id: number) {
   return sdb.selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst() as Promise<
     CampaignRow | undefined
   >;
-}
-
-/**
- * The programmes a household was granted in a fiscal year (approved or paid), wherever in the tree they were
- * granted: a rule input the system knows (单一项目救助), read by the household's id, not listed to anyone.
- */
-export async function programmesGranted(db: Db, householdId: number, fiscalYear: number): Promise<string[]> {
-  const rows = await systemSelect(db, 'assistance_grant', 'rule-inputs')
-    .select('programme')
-    .distinct()
-    .where('household_id', '=', householdId)
-    .where('fiscal_year', '=', fiscalYear)
-    .where('status', 'in', ['approved', 'paid'])
-    .orderBy('programme')
-    .execute();
-  return rows.map((r) => r.programme);
 }
 
 /** An entry still waiting for its amount (eligibility-only rules hold no grant until the decision sets it). */

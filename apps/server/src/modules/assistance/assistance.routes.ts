@@ -9,21 +9,14 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
-import { pendingBatchesFor } from '../disbursement/batch.service.js';
-import {
-  createApplication,
-  decideApplication,
-  getApplication,
-  listApplications,
-  pendingApplicationsFor,
-} from './application.service.js';
+import { createApplication, decideApplication, getApplication, listApplications } from './application.service.js';
 import { closeCampaign, createCampaign, decideCampaign, getCampaign, listCampaigns } from './campaign.service.js';
 
 const tags = ['assistance'];
 const Any = z.object({}).passthrough();
 const r = { response: { 200: Any, ...errorResponses } };
 
-/** Individual applications and campaign entries, campaigns, and the approver's combined queue. */
+/** Individual applications and campaign entries, and campaigns. */
 export function registerAssistanceRoutes(api: Api, ctx: AppContext) {
   api.post(
     '/v1/applications',
@@ -81,18 +74,6 @@ export function registerAssistanceRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => decideApplication(ctx, actorOf(req), req.params.id, req.body),
-  );
-  api.get(
-    '/v1/approvals/queue',
-    { schema: { tags, summary: "The approver's queue: batches and applications at their node", ...r } },
-    async (req) => {
-      const actor = actorOf(req);
-      const [batches, applications] = await Promise.all([
-        pendingBatchesFor(ctx, actor),
-        pendingApplicationsFor(ctx, actor),
-      ]);
-      return { batches, applications };
-    },
   );
   api.post(
     '/v1/campaigns',

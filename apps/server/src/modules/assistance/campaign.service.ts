@@ -5,11 +5,11 @@ import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
+import { type Decision, decide } from '../approvals/decide.js';
 import { nextFileNo } from '../archive/archive.repository.js';
-import { lockRow } from '../disbursement/batch.repository.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { programmeOf, templateById } from '../programmes/programmes.templates.js';
-import { decideLocked } from './application.service.js';
+import { campaignSubject } from './application.subject.js';
 import * as repo from './assistance.repository.js';
 
 /**
@@ -107,42 +107,18 @@ export async function closeCampaign(ctx: AppContext, actor: Actor, id: number) {
 }
 
 /**
- * Decide every entry of a campaign waiting at the approver's node, in one transaction (each entry still
- * maker-checked and audited): the campaign row is locked, so a second decision at the same time finds nothing
- * left to decide. Entries of an eligibility-only rule take their amount from the decision (`amountsFen` by entry
- * id, else `amountFen` for all).
+ * Decide every entry of a campaign waiting at the approver's node, all or nothing, through approvals' one `decide`
+ * (each entry still maker-checked, budget-checked and audited): a refusal of any entry — a budget that runs out
+ * part-way — refuses the whole decision. Entries of an eligibility-only rule take their amount from the decision
+ * (`amountsFen` by entry id, else `amountFen` for all).
  */
 export async function decideCampaign(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  d: { decision: 'approve' | 'reject'; comment?: string; amountFen?: number; amountsFen?: Record<string, number> },
+  d: Decision & { amountsFen?: Record<string, number> },
 ) {
   require(actor, 'payment.approve');
-  const decided = await transaction(ctx, async (trx) => {
-    const sdb = new ScopedDb(trx, actor.scope);
-    const c = (await repo.campaignCovering(trx, id, actor.scope.path)) ?? (await repo.findCampaign(sdb, id));
-    if (!c) throw new AppError('CAMPAIGN_NOT_FOUND', { id });
-    await lockRow(trx, 'campaign', id);
-    const { rows } = await repo.listApplications(sdb, {
-      path: actor.scope.path,
-      campaignId: id,
-      awaiting: { orgId: actor.scope.orgId, userId: actor.userId },
-      limit: 10_000,
-      offset: 0,
-    });
-    if (rows.length === 0) throw new AppError('CAMPAIGN_NOTHING_PENDING', { title: c.title });
-    const ids = rows.map((r) => Number(r.id));
-    await repo.lockApplications(trx, ids);
-    const events = [];
-    // Eligibility-only entries (篇十二) get their amount now: per entry, else the one amount for all (a tier).
-    const toSet = new Set(rows.filter((r) => Number(r.amount_fen) === 0).map((r) => Number(r.id)));
-    for (const appId of ids.sort((a, b) => a - b)) {
-      const amountFen = toSet.has(appId) ? (d.amountsFen?.[String(appId)] ?? d.amountFen) : undefined;
-      events.push(await decideLocked(ctx, trx, actor, appId, { decision: d.decision, comment: d.comment, amountFen }));
-    }
-    for (const e of events) await appendAudit(trx, ctx.clock, actor, e);
-    return ids.length;
-  });
+  const decided = await decide(ctx, actor, campaignSubject(ctx, actor, id, d));
   return { decided, campaign: await getCampaign(ctx, actor, id) };
 }

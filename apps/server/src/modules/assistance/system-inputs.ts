@@ -2,7 +2,7 @@ import { programmes } from '@bangfu/contracts';
 import type { ProgrammeTemplate } from '@bangfu/policy';
 import type { Db } from '../../platform/db/connect.js';
 import { AppError } from '../../platform/errors.js';
-import { programmesGranted } from './assistance.repository.js';
+import { programmesGranted } from '../grants/grants.repository.js';
 
 /**
  * Rules read the system (issue 9 item 6): the inputs a rule takes that the system knows about a household — its

@@ -11,6 +11,7 @@ import {
   certificateStatuses,
   certificateTitles,
   fileStatuses,
+  IN_ARCHIVE_STATUSES,
 } from '@bangfu/contracts';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
@@ -27,8 +28,8 @@ import * as orgRepo from '../orgs/orgs.repository.js';
 import * as repo from './certificates.repository.js';
 import { stateOf, validity } from './certificates.rules.js';
 
-/** Certificates are held by households in the archive: 在档 and 解困. */
-export const CERTIFICATE_ELIGIBLE = ['filed', 'relieved'] as const;
+/** Certificates are held by households in the archive: 在档 and 解困 (contracts' one spelling of it). */
+export const CERTIFICATE_ELIGIBLE = IN_ARCHIVE_STATUSES;
 
 const zh = (list: { zh: object }, code: string) => (list.zh as Record<string, string>)[code] ?? code;
 

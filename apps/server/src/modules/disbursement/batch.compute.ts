@@ -2,6 +2,9 @@ import { programmes } from '@bangfu/contracts';
 import type { Actor } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
+import { buildGrant, refusalText } from '../grants/grant.build.js';
+import { proposeGrants } from '../grants/grant.lifecycle.js';
+import * as grantRepo from '../grants/grants.repository.js';
 import { runnerFor } from '../programmes/programmes.templates.js';
 import * as repo from './batch.repository.js';
 import { type BatchRule, quarterOf } from './batch.rules.js';
@@ -16,12 +19,10 @@ export interface Skipped {
   reason: string;
 }
 
-/** Last four only (docs/SECURITY.md): lists and the payment sheet never show more of a card. */
-const maskCard = (card: string) => (card.length > 8 ? `**** ${card.slice(-4)}` : '****');
-
 /**
  * Compute a batch in chunks: every file in the subtree in the archive before the period's end is run through
- * the adopted rule; the quarter's instalment becomes a proposed grant. Idempotent: a household already in
+ * the adopted rule; the quarter's instalment becomes a proposed grant (built by `grants`' one `buildGrant`; a file
+ * it refuses — no bank card for a bank batch — is skipped with the refusal's message). Idempotent: a household already in
  * this batch is passed over, so an interrupted batch resumes (POST /batches/:id/resume) without duplicates;
  * one already granted elsewhere for the same programme and period is skipped and listed. The unique index on
  * live grants refuses a duplicate even if two batches race.
@@ -45,7 +46,7 @@ export async function computeBatch(ctx: AppContext, actor: Actor, batchId: numbe
     cursor = Number(files[files.length - 1]?.id);
     const held = new Map(
       (
-        await repo.liveGrants(
+        await grantRepo.liveGrants(
           ctx.db,
           files.map((f) => Number(f.id)),
           batch.programme,
@@ -54,7 +55,7 @@ export async function computeBatch(ctx: AppContext, actor: Actor, batchId: numbe
       ).map((l) => [l.householdId, l]),
     );
     const now = ctx.clock.now().toISOString();
-    const rows: Parameters<typeof repo.insertGrants>[1] = [];
+    const rows: grantRepo.NewGrant[] = [];
     const skip = (f: (typeof files)[number], reason: string) => {
       skippedCount += 1;
       if (skipped.length < MAX_SKIPPED_LISTED) skipped.push({ householdId: Number(f.id), name: f.name, reason });
@@ -73,44 +74,29 @@ export async function computeBatch(ctx: AppContext, actor: Actor, batchId: numbe
         skip(f, result.explanation.summary.zh);
         continue;
       }
-      let bankMask: string | null = null;
-      if (batch.method === 'bank') {
-        if (!f.bank_enc) {
-          skip(f, '未登记银行账户，不能银行代发');
-          continue;
-        }
-        const bank = JSON.parse(ctx.crypto.decrypt(f.bank_enc)) as { bankName?: string; cardNumber?: string };
-        bankMask = `${bank.bankName ?? ''} ${maskCard(bank.cardNumber ?? '')}`.trim();
+      try {
+        rows.push(
+          buildGrant(ctx.crypto, f, {
+            owner: { batchId },
+            programme: batch.programme,
+            period: batch.period,
+            fiscalYear: year,
+            amountFen: amount,
+            method: batch.method,
+            explanation: JSON.stringify({ quarter: index + 1, ...result.explanation }),
+            status: 'proposed',
+            now,
+          }),
+        );
+      } catch (e) {
+        const reason = refusalText(e);
+        if (reason === null) throw e;
+        skip(f, reason);
       }
-      rows.push({
-        household_id: Number(f.id),
-        org_id: Number(f.org_id),
-        org_path: f.org_path,
-        province_code: f.province_code,
-        batch_id: batchId,
-        application_id: null,
-        programme: batch.programme,
-        period: batch.period,
-        amount_fen: amount,
-        explanation_json: JSON.stringify({ quarter: index + 1, ...result.explanation }),
-        status: 'proposed',
-        method: batch.method,
-        recipient_name: f.name,
-        id_mask: f.id_mask,
-        bank_enc: batch.method === 'bank' ? f.bank_enc : null,
-        bank_mask: bankMask,
-        paid_at: null,
-        failure_reason: null,
-        signature_json: null,
-        ledger_entry_id: null,
-        created_at: now,
-        updated_at: now,
-        fiscal_year: year,
-      });
     }
     done += files.length;
     await transaction(ctx, async (trx) => {
-      await repo.insertGrants(trx, rows);
+      await proposeGrants(trx, rows);
       await repo.updateBatch(trx, batchId, {
         progress_done: done,
         skipped_json: JSON.stringify({ count: skippedCount, items: skipped }),
@@ -119,7 +105,7 @@ export async function computeBatch(ctx: AppContext, actor: Actor, batchId: numbe
     });
     await yieldToEventLoop();
   }
-  const totals = await repo.batchTotals(sdb, batchId);
+  const totals = await grantRepo.batchTotals(sdb, batchId);
   await repo.updateBatch(ctx.db, batchId, {
     status: 'computed',
     progress_done: done,

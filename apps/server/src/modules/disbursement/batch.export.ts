@@ -6,6 +6,7 @@ import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
+import * as grantRepo from '../grants/grants.repository.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import * as repo from './batch.repository.js';
 import { getBatch, mustFindBatch } from './batch.service.js';
@@ -21,7 +22,7 @@ export async function paymentList(ctx: AppContext, actor: Actor, id: number) {
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const b = await mustFindBatch(sdb, id);
   const org = await orgRepo.findById(sdb, Number(b.org_id));
-  const grants = (await repo.allGrantsOfBatch(sdb, id)).filter((g) => g.status !== 'void');
+  const grants = (await grantRepo.allGrantsOfBatch(sdb, id)).filter((g) => g.status !== 'void');
   const households = await repo.orgNames(sdb, [...new Set(grants.map((g) => Number(g.org_id)))]);
   return {
     batchNo: b.batch_no,
@@ -98,7 +99,7 @@ export async function bankFile(ctx: AppContext, actor: Actor, id: number): Promi
     const b = await mustFindBatch(sdb, id);
     if (b.method !== 'bank' || (b.status !== 'approved' && b.status !== 'paying'))
       throw new AppError('BATCH_BAD_STATUS', { status: batchStatusZh(b.status) });
-    const grants = (await repo.allGrantsOfBatch(sdb, id)).filter((g) => g.status === 'approved');
+    const grants = (await grantRepo.allGrantsOfBatch(sdb, id)).filter((g) => g.status === 'approved');
     const lines = ['流水号,户名,卡号,开户行,金额'];
     for (const g of grants) {
       const bank = g.bank_enc
@@ -133,7 +134,7 @@ export async function markSentToBank(ctx: AppContext, actor: Actor, id: number) 
   require(actor, 'fund.write');
   await transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
-    await repo.lockRow(trx, 'disbursement_batch', id);
+    await repo.lockBatch(trx, id);
     const b = await mustFindBatch(sdb, id);
     if (b.method !== 'bank' || b.status !== 'approved')
       throw new AppError('BATCH_BAD_STATUS', { status: batchStatusZh(b.status) });

@@ -1,11 +1,11 @@
-import { BatchInputSchema, CommentSchema, DecisionSchema, GrantMarkSchema, IdParamSchema } from '@bangfu/contracts';
+import { BatchInputSchema, CommentSchema, DecisionSchema, IdParamSchema } from '@bangfu/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { TEXT_LINE_LIMITS } from '../../platform/tabular/text-lines.js';
 import { bankFile, markSentToBank, paymentList, paymentListXlsx } from './batch.export.js';
-import { markGrant, payBatch, reconcileBatch } from './batch.pay.js';
+import { payBatch, reconcileBatch } from './batch.pay.js';
 import {
   batchGrants,
   commentBatch,
@@ -16,7 +16,6 @@ import {
   resumeBatch,
   submitBatch,
 } from './batch.service.js';
-import { householdGrants } from './grants.read.js';
 
 const tags = ['disbursement'];
 const Any = z.object({}).passthrough();
@@ -149,19 +148,6 @@ export function registerBatchRoutes(api: Api, ctx: AppContext) {
       return reconcileBatch(ctx, actorOf(req), req.params.id, text);
     },
   );
-  api.post(
-    '/v1/grants/:id/mark',
-    {
-      schema: {
-        tags,
-        summary: 'Mark one grant paid (cash: recipient signature) or failed',
-        params: IdParamSchema,
-        body: GrantMarkSchema,
-        ...r,
-      },
-    },
-    async (req) => markGrant(ctx, actorOf(req), req.params.id, req.body),
-  );
   api.get(
     '/v1/batches/:id/payment-list',
     { schema: { tags, summary: 'The real-name payment list (print view, 名单公示)', params: IdParamSchema, ...r } },
@@ -210,17 +196,5 @@ export function registerBatchRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => markSentToBank(ctx, actorOf(req), req.params.id),
-  );
-  api.get(
-    '/v1/households/:id/grants',
-    {
-      schema: {
-        tags,
-        summary: 'The help a household received and has in progress (帮扶记录)',
-        params: IdParamSchema,
-        ...r,
-      },
-    },
-    async (req) => householdGrants(ctx, actorOf(req), req.params.id),
   );
 }

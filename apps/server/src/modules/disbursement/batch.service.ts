@@ -1,5 +1,5 @@
 import type { BatchInputSchema } from '@bangfu/contracts';
-import { batchStatuses, programmes } from '@bangfu/contracts';
+import { programmes } from '@bangfu/contracts';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require, requireAny } from '../../platform/auth/actor.js';
@@ -7,25 +7,23 @@ import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
+import { type Decision, decide } from '../approvals/decide.js';
+import { historyOf, recordStep } from '../approvals/duties.js';
+import { approvalTarget } from '../approvals/routing.js';
 import { nextFileNo } from '../archive/archive.repository.js';
 import { fundAt } from '../funds/funds.repository.js';
-import { assertWithinBudget } from '../funds/funds.service.js';
 import { assertFundServes } from '../funds/ledger.js';
+import { toGrant } from '../grants/grant.present.js';
+import * as grantRepo from '../grants/grants.repository.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { ruleAt } from '../programmes/programmes.service.js';
 import { allTemplates, programmeOf } from '../programmes/programmes.templates.js';
-import { approvalTarget, assertMayDecide, recordStep } from './approval-target.js';
 import { computeBatch } from './batch.compute.js';
 import * as repo from './batch.repository.js';
 import { type BatchRule, quarterOf } from './batch.rules.js';
+import { batchSubject, mustFindBatch, batchStatusZh as statusZh } from './batch.subject.js';
 
-const statusZh = (s: string) => batchStatuses.zh[s as keyof typeof batchStatuses.zh] ?? s;
-
-export async function mustFindBatch(sdb: ScopedDb, id: number) {
-  const b = await repo.findBatch(sdb, id);
-  if (!b) throw new AppError('BATCH_NOT_FOUND', { id });
-  return b;
-}
+export { mustFindBatch };
 
 function mustBe(b: repo.BatchRow, ...statuses: string[]) {
   if (!statuses.includes(b.status)) throw new AppError('BATCH_BAD_STATUS', { status: statusZh(b.status) });
@@ -168,17 +166,7 @@ export async function getBatch(ctx: AppContext, actor: Actor, id: number) {
   require(actor, 'programme.read');
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const b = await mustFindBatch(sdb, id);
-  const approvals = await repo.approvalsOf(sdb, 'batch', id);
-  return {
-    ...toBatch(b),
-    approvals: approvals.map((a) => ({
-      level: a.level,
-      decision: a.decision,
-      comment: a.comment,
-      by: a.actor_name,
-      at: a.at,
-    })),
-  };
+  return { ...toBatch(b), approvals: await historyOf(sdb, 'batch', id) };
 }
 
 export async function listBatches(
@@ -198,26 +186,6 @@ export async function listBatches(
   return { items: rows.map(toBatch), total, limit: q.limit, offset: q.offset };
 }
 
-export function toGrant(g: repo.GrantRow) {
-  return {
-    id: Number(g.id),
-    householdId: Number(g.household_id),
-    batchId: g.batch_id === null ? null : Number(g.batch_id),
-    programme: g.programme,
-    period: g.period,
-    amountFen: Number(g.amount_fen),
-    status: g.status,
-    method: g.method,
-    recipientName: g.recipient_name,
-    idMasked: g.id_mask,
-    bankMasked: g.bank_mask,
-    paidAt: g.paid_at,
-    failureReason: g.failure_reason,
-    signature: g.signature_json ? (JSON.parse(g.signature_json) as unknown) : null,
-    explanation: JSON.parse(g.explanation_json) as unknown,
-  };
-}
-
 export async function batchGrants(
   ctx: AppContext,
   actor: Actor,
@@ -227,7 +195,7 @@ export async function batchGrants(
   require(actor, 'programme.read');
   const sdb = new ScopedDb(ctx.db, actor.scope);
   await mustFindBatch(sdb, id);
-  const { rows, total } = await repo.grantsOfBatch(sdb, id, q);
+  const { rows, total } = await grantRepo.grantsOfBatch(sdb, id, q);
   return { items: rows.map(toGrant), total, limit: q.limit, offset: q.offset };
 }
 
@@ -236,10 +204,10 @@ export async function submitBatch(ctx: AppContext, actor: Actor, id: number, com
   require(actor, 'assistance.propose');
   await transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
-    await repo.lockRow(trx, 'disbursement_batch', id);
+    await repo.lockBatch(trx, id);
     const b = await mustFindBatch(sdb, id);
     mustBe(b, 'computed', 'rejected');
-    const totals = await repo.batchTotals(sdb, id);
+    const totals = await grantRepo.batchTotals(sdb, id);
     if (totals.count === 0) throw new AppError('BATCH_EMPTY', {});
     const target = await approvalTarget(
       trx,
@@ -282,48 +250,12 @@ export async function submitBatch(ctx: AppContext, actor: Actor, id: number, com
 
 /**
  * Approve or reject (maker-checker: whoever created the batch cannot decide it; the decision belongs to the
- * node and level the amount requires). Approval checks the programme's budget for the year at the node.
+ * node and level the amount requires), through approvals' one `decide`. Approval checks the programme's budget for
+ * the year at the node.
  */
-export async function decideBatch(
-  ctx: AppContext,
-  actor: Actor,
-  id: number,
-  d: { decision: 'approve' | 'reject'; comment?: string },
-) {
+export async function decideBatch(ctx: AppContext, actor: Actor, id: number, d: Decision) {
   require(actor, 'payment.approve');
-  await transaction(ctx, async (trx) => {
-    const sdb = new ScopedDb(trx, actor.scope);
-    await repo.lockRow(trx, 'disbursement_batch', id);
-    const b = await mustFindBatch(sdb, id);
-    mustBe(b, 'pending_approval');
-    // Whoever created (computed) the batch or submitted it cannot decide it.
-    await assertMayDecide(sdb, actor, b, await repo.stepActors(sdb, 'batch', id, ['submit']));
-    const now = ctx.clock.now().toISOString();
-    const to = d.decision === 'approve' ? 'approved' : 'rejected';
-    if (!(await repo.moveBatch(trx, id, ['pending_approval'], { status: to, updated_at: now })))
-      throw new AppError('BATCH_BAD_STATUS', { status: statusZh(to) });
-    if (d.decision === 'approve') {
-      await assertWithinBudget(sdb, b, b.programme, quarterOf(b.period).year, Number(b.total_fen));
-      await repo.setBatchGrantStatus(trx, id, 'proposed', 'approved', now);
-    } else {
-      // Rejected grants stop counting as live: the households may be proposed again.
-      await repo.setBatchGrantStatus(trx, id, 'proposed', 'void', now);
-    }
-    await recordStep(
-      trx,
-      actor,
-      { type: 'batch', id: id, org: b },
-      { level: b.required_level ?? '', decision: d.decision, comment: d.comment ?? null, at: now },
-    );
-    await appendAudit(trx, ctx.clock, actor, {
-      action: `batch.${d.decision}`,
-      entityType: 'disbursement_batch',
-      entityId: id,
-      orgPath: b.org_path,
-      chain: b.province_code,
-      after: { decision: d.decision, comment: d.comment ?? null, totalFen: Number(b.total_fen) },
-    });
-  });
+  await decide(ctx, actor, batchSubject(id, d));
   return getBatch(ctx, actor, id);
 }
 

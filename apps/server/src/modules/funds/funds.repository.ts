@@ -189,17 +189,3 @@ export function budgetFor(sdb: ScopedDb, orgId: number, programme: string, year:
 export async function lockBudget(db: Db, id: number) {
   if (isPostgres(db)) await sql`select id from programme_budget where id = ${id} for update`.execute(db);
 }
-
-/** Money paid or committed (proposed, approved, paid grants) for a programme and year in a subtree. */
-export async function usedInYear(sdb: ScopedDb, path: string, programme: string, year: number) {
-  const r = await sdb
-    .selectFrom('assistance_grant')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), sql<number>`0`).as('used'))
-    .where('org_path', '>=', path)
-    .where('org_path', '<', subtreeEnd(path))
-    .where('programme', '=', programme)
-    .where('fiscal_year', '=', year)
-    .where('status', 'in', ['proposed', 'approved', 'paid'])
-    .executeTakeFirstOrThrow();
-  return Number(r.used);
-}

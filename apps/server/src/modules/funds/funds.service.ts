@@ -1,12 +1,11 @@
 import type { AllocationInputSchema, BudgetInputSchema, FundInputSchema, ReceiptInputSchema } from '@bangfu/contracts';
-import { programmes } from '@bangfu/contracts';
-import { formatYuan } from '@bangfu/policy';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
+import { committedInYear } from '../grants/grants.repository.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import * as repo from './funds.repository.js';
 import { postEntry } from './ledger.js';
@@ -317,32 +316,7 @@ export async function budgetsAt(ctx: AppContext, actor: Actor, orgId: number, ye
       programme: r.programme,
       year: r.year,
       amountFen: num(r.amount_fen),
-      usedFen: await repo.usedInYear(sdb, org.path, r.programme, year),
+      usedFen: await committedInYear(sdb, org.path, r.programme, year),
     });
   return { orgId: org.id, year, items };
-}
-
-/**
- * Approval within the year's budget of the programme at the deciding node, if it set one: what its subtree has
- * paid or has in approval for that year (this proposal included) may not exceed it.
- */
-export async function assertWithinBudget(
-  sdb: ScopedDb,
-  node: { org_id: number; org_path: string },
-  programme: string,
-  year: number,
-  amountFen: number,
-) {
-  const budget = await repo.budgetFor(sdb, Number(node.org_id), programme, year);
-  if (!budget) return;
-  await repo.lockBudget(sdb.db, Number(budget.id));
-  const used = await repo.usedInYear(sdb, node.org_path, programme, year);
-  if (used > Number(budget.amount_fen))
-    throw new AppError('BUDGET_EXCEEDED', {
-      programme: programmes.zh[programme as keyof typeof programmes.zh] ?? programme,
-      year,
-      budget: formatYuan(Number(budget.amount_fen)),
-      used: formatYuan(used - amountFen),
-      amount: formatYuan(amountFen),
-    });
 }

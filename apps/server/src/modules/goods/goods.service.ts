@@ -4,7 +4,7 @@ import type {
   GoodsTransferInputSchema,
   GoodsWriteOffInputSchema,
 } from '@bangfu/contracts';
-import { fileStatuses } from '@bangfu/contracts';
+import { fileStatuses, IN_ARCHIVE_STATUSES } from '@bangfu/contracts';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
@@ -20,7 +20,7 @@ import * as repo from './goods.repository.js';
 import { signerRelation } from './goods.rules.js';
 
 /** Goods go to households in the archive: 在档 and 解困. */
-export const GOODS_ELIGIBLE = ['filed', 'relieved'];
+export const GOODS_ELIGIBLE: readonly string[] = IN_ARCHIVE_STATUSES;
 
 const statusZh = (s: string) => fileStatuses.zh[s as keyof typeof fileStatuses.zh] ?? s;
 

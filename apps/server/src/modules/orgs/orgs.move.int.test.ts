@@ -132,6 +132,21 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
       }),
       'duty shift',
     );
+    // This year's review at the county (review_round) and one file reviewed in it (review_round_file).
+    const approver = await env.login('wj.approver', DEMO_PASSWORD);
+    const round = ok(await approver.post('/api/v1/review-rounds', { orgId: county.id }), 'review round');
+    ok(
+      await clerk.post(
+        `/api/v1/review-rounds/${(round as unknown as { body: { id: number } }).body.id}/files/${hh}/review`,
+        {
+          method: 'visit',
+          reviewedOn: today,
+          findings: '入户走访，情况属实',
+          outcome: 'continue',
+        },
+      ),
+      'review',
+    );
     ok(
       await clerk.post('/api/v1/applications', {
         householdId: hh,

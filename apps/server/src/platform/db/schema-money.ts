@@ -148,6 +148,8 @@ export interface AssistanceGrantTable extends TenantColumns {
   updated_at: string;
   /** The budget year the grant counts against: the period's year, or the campaign's. */
   fiscal_year: number;
+  /** The payment attempt: 1, or 2 once a failed payment was sent again (re-paid once, then only voided). */
+  attempt: Generated<number>;
 }
 
 export interface ApprovalTable extends TenantColumns {

@@ -13,6 +13,7 @@ import type {
   ProgrammeBudgetTable,
   ProgrammeRuleTable,
 } from './schema-money.js';
+import type { ReviewRoundFileTable, ReviewRoundTable } from './schema-review.js';
 import type {
   DutyShiftTable,
   ServiceDeskSettingTable,
@@ -320,6 +321,8 @@ export interface Database {
   work_order_attachment: WorkOrderAttachmentTable;
   duty_shift: DutyShiftTable;
   servicedesk_setting: ServiceDeskSettingTable;
+  review_round: ReviewRoundTable;
+  review_round_file: ReviewRoundFileTable;
   programme_rule: ProgrammeRuleTable;
   fund: FundTable;
   ledger_account: LedgerAccountTable;
@@ -385,4 +388,6 @@ export type TenantTable =
   | 'assistance_application'
   | 'assistance_grant'
   | 'approval'
-  | 'campaign';
+  | 'campaign'
+  | 'review_round'
+  | 'review_round_file';

@@ -36,6 +36,8 @@ const pathColumn = {
   work_order_supervision: 'org_path',
   work_order_attachment: 'org_path',
   duty_shift: 'org_path',
+  review_round: 'org_path',
+  review_round_file: 'org_path',
 } as const;
 export type ScopedTable = TenantTable | 'org_node';
 
@@ -90,7 +92,8 @@ export function systemSelect<T extends ScopedTable>(
     | 'ledger-posting'
     | 'approval-routing'
     | 'work-order-routing'
-    | 'rule-inputs',
+    | 'rule-inputs'
+    | 'review-coverage',
 ): SelectQueryBuilder<Database, T, {}> {
   return db.selectFrom(table as ScopedTable) as unknown as SelectQueryBuilder<Database, T, {}>;
 }

@@ -110,6 +110,7 @@ export const routePermissions: Record<string, RoutePermission> = {
   'POST /api/v1/households/:id/transfer': r('archive.approve'),
   'POST /api/v1/households/:id/promote': r('archive.approve'),
   'GET /api/v1/households/queues/:queue': r('archive.read'),
+  'GET /api/v1/households/clashes': r('archive.read'),
   'GET /api/v1/households/:id/incomes': r('archive.read'),
   'PUT /api/v1/households/:id/incomes/:month': r('archive.write'),
 
@@ -154,6 +155,8 @@ export const routePermissions: Record<string, RoutePermission> = {
   'POST /api/v1/batches/:id/pay': r('fund.write'),
   'POST /api/v1/batches/:id/reconcile': r('fund.write'),
   'POST /api/v1/grants/:id/mark': r('fund.write'),
+  'POST /api/v1/grants/:id/repay': r('fund.write'),
+  'POST /api/v1/grants/:id/void': r('fund.write'),
   'GET /api/v1/batches/:id/payment-list': r('programme.read'),
   'GET /api/v1/batches/:id/payment-list.xlsx': r('programme.read'),
   'GET /api/v1/batches/:id/bank-file.csv': reveal('fund.write'),
@@ -225,6 +228,18 @@ export const routePermissions: Record<string, RoutePermission> = {
   'POST /api/v1/duty-shifts': r('servicedesk.write'),
   'POST /api/v1/duty-shifts/:id/handover': r('servicedesk.write'),
   'POST /api/v1/duty-shifts/:id/cancel': r('servicedesk.write'),
+  // yearly review (年度复核): a round covers its opening node's subtree, so a node below reads it, adds its new
+  // files and draws its own sample by the round's id (inherited); files, reviews and checks stay scoped.
+  'GET /api/v1/review-rounds': r('archive.read'),
+  'POST /api/v1/review-rounds': r('archive.approve'),
+  'GET /api/v1/review-rounds/:id': r('archive.read', { inherited: true }),
+  'GET /api/v1/review-rounds/:id/files': r('archive.read', { inherited: true }),
+  'POST /api/v1/review-rounds/:id/refresh': r({ anyOf: ['archive.write', 'archive.approve'] }, { inherited: true }),
+  'POST /api/v1/review-rounds/:id/close': r('archive.approve'),
+  'POST /api/v1/review-rounds/:id/sample': r('archive.approve', { inherited: true }),
+  'POST /api/v1/review-rounds/:id/files/:householdId/review': r('archive.write'),
+  'POST /api/v1/review-rounds/:id/files/:householdId/spot-check': r('archive.approve'),
+  'POST /api/v1/review-rounds/:id/files/:householdId/decision': r('archive.approve'),
 
   // test mode only (BANGFU_TEST_MODE=1): never registered in production
   'POST /api/test/clock': r('public'),

@@ -237,4 +237,7 @@ export const batchApi = {
   },
   mark: (grantId: number, body: { status: 'paid'; signature?: Signature } | { status: 'failed'; reason: string }) =>
     api.post<{ id: number; status: string }>(`/grants/${grantId}/mark`, body),
+  /** After a failed payment: send it for payment again (once), or void it with a reason. */
+  repay: (grantId: number) => api.post<Grant>(`/grants/${grantId}/repay`, {}),
+  voidGrant: (grantId: number, reason: string) => api.post<Grant>(`/grants/${grantId}/void`, { reason }),
 };

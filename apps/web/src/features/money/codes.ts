@@ -56,6 +56,8 @@ export const applicationStatusColor: Record<string, string> = {
   approved: 'cyan',
   rejected: 'red',
   paid: 'green',
+  failed: 'volcano',
+  void: 'default',
 };
 
 export const grantStatusColor: Record<string, string> = {

@@ -164,6 +164,7 @@ export interface Grant {
   id: number;
   householdId: number;
   batchId: number | null;
+  applicationId: number | null;
   programme: string;
   period: string;
   amountFen: number;
@@ -174,6 +175,9 @@ export interface Grant {
   bankMasked: string | null;
   paidAt: string | null;
   failureReason: string | null;
+  /** The payment attempt (2 once a failed payment was sent again); a failed grant is repayable once. */
+  attempt: number;
+  repayable: boolean;
   signature: Signature | null;
   explanation: Explanation;
 }

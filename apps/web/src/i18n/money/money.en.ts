@@ -270,6 +270,8 @@ export const moneyCoreEn: Shape<typeof moneyCoreZh> = {
       approved: 'Approved',
       rejected: 'Not approved',
       paid: 'Paid',
+      failed: 'Payment failed',
+      void: 'Void',
     },
   },
 };

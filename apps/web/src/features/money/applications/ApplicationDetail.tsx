@@ -25,6 +25,7 @@ import { Link, navigate } from '../../../lib/router';
 import { usePermission } from '../../auth';
 import { batchApi, useBatchAction } from '../api';
 import { useLevelLabel } from '../batches/ApprovalHistory';
+import { FailedGrantActions } from '../batches/FailedGrantActions';
 import { ExplanationView, type Marking, MarkModal } from '../batches/GrantsTable';
 import { applicationStatusColor, useMoneyCode } from '../codes';
 import { yuan } from '../money';
@@ -191,6 +192,9 @@ export function ApplicationDetail({ id }: { id: number }) {
             <Button danger onClick={() => setMarking({ grant: g, mode: 'failed' })}>
               {t('money.grants.markFailed')}
             </Button>
+          )}
+          {can('fund.write') && g?.status === 'failed' && (
+            <FailedGrantActions grant={g} onVoid={() => setMarking({ grant: g, mode: 'void' })} />
           )}
           <Link to={`/archive/${a.householdId}`}>{t('money.applications.openFile')}</Link>
         </Space>

@@ -25,6 +25,7 @@ import { type Batch, batchApi, type Explanation, type Grant, useBatchAction, use
 import { useCodeOptions } from '../codes';
 import { yuan } from '../money';
 import { GrantStatusTag, Money } from '../ui';
+import { FailedGrantActions } from './FailedGrantActions';
 
 /** How an amount was reached: the rule and its source, every step, the version of the numbers used. */
 export function ExplanationView({ e }: { e: Explanation }) {
@@ -67,15 +68,16 @@ export function ExplanationView({ e }: { e: Explanation }) {
   );
 }
 
-export type Marking = { grant: Grant; mode: 'cash' | 'failed' } | null;
+export type Marking = { grant: Grant; mode: 'cash' | 'failed' | 'void' } | null;
 
-/** 现金签领 (the recipient signs in person, no proxy) or 发放失败 (with the reason). */
+/** 现金签领 (the recipient signs in person, no proxy), 发放失败 or, after a failure, 作废 (with the reason). */
 export function MarkModal({ marking, onClose }: { marking: Marking; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [form] = Form.useForm<{ signedName: string; signedOn: Dayjs; cadre: string; reason: string }>();
   const mark = useBatchAction((a: Parameters<typeof batchApi.mark>) => batchApi.mark(...a));
+  const voidIt = useBatchAction((a: Parameters<typeof batchApi.voidGrant>) => batchApi.voidGrant(...a));
   if (!marking) return null;
   const { grant, mode } = marking;
   return (
@@ -84,17 +86,21 @@ export function MarkModal({ marking, onClose }: { marking: Marking; onClose: () 
       title={
         mode === 'cash'
           ? t('money.grants.signTitle', { name: grant.recipientName })
-          : t('money.grants.failTitle', { name: grant.recipientName })
+          : mode === 'void'
+            ? t('money.grants.voidTitle', { name: grant.recipientName })
+            : t('money.grants.failTitle', { name: grant.recipientName })
       }
       okText={t('money.confirm')}
       cancelText={t('money.cancel')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      confirmLoading={mark.isPending}
+      confirmLoading={mark.isPending || voidIt.isPending}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        {mode === 'cash' ? t('money.grants.signHint', { amount: yuan(grant.amountFen) }) : t('money.grants.failHint')}
+        {mode === 'cash'
+          ? t('money.grants.signHint', { amount: yuan(grant.amountFen) })
+          : t(mode === 'void' ? 'money.grants.voidHint' : 'money.grants.failHint')}
       </Typography.Paragraph>
       <Form
         form={form}
@@ -104,6 +110,12 @@ export function MarkModal({ marking, onClose }: { marking: Marking; onClose: () 
         initialValues={{ signedOn: todayValue() }}
         onFinish={async (v) => {
           try {
+            if (mode === 'void') {
+              await voidIt.mutateAsync([grant.id, v.reason.trim()]);
+              message.success(t('money.grants.voidedOne'));
+              onClose();
+              return;
+            }
             await mark.mutateAsync([
               grant.id,
               mode === 'cash'
@@ -143,7 +155,7 @@ export function MarkModal({ marking, onClose }: { marking: Marking; onClose: () 
         ) : (
           <Form.Item
             name="reason"
-            label={t('money.grants.reason')}
+            label={t(mode === 'void' ? 'money.grants.voidReason' : 'money.grants.reason')}
             rules={[{ required: true, whitespace: true, max: 200 }]}
           >
             <Input.TextArea rows={2} />
@@ -168,6 +180,8 @@ export function GrantsTable({ batch }: { batch: Batch }) {
   const grants = useBatchGrants(batch.id, status, page, pageSize, batch.status !== 'computing');
   const pay = useBatchAction((ids: number[]) => batchApi.pay(batch.id, ids));
   const payable = can('fund.write') && (batch.status === 'approved' || batch.status === 'paying');
+  // A failed grant is paid again (once) or voided, also once the batch is closed.
+  const actionable = payable || (can('fund.write') && batch.status === 'closed');
 
   return (
     <>
@@ -248,14 +262,16 @@ export function GrantsTable({ batch }: { batch: Batch }) {
             width: 150,
             render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—'),
           },
-          ...(payable
+          ...(actionable
             ? [
                 {
                   title: t('money.actions'),
                   key: 'actions',
                   width: 170,
                   render: (_: unknown, g: Grant) =>
-                    g.status === 'approved' ? (
+                    g.status === 'failed' ? (
+                      <FailedGrantActions grant={g} onVoid={() => setMarking({ grant: g, mode: 'void' })} />
+                    ) : g.status === 'approved' ? (
                       <Space size={4}>
                         {g.method === 'cash' ? (
                           <Button size="small" onClick={() => setMarking({ grant: g, mode: 'cash' })}>
