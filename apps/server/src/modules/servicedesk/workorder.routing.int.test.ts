@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test-support/db.js';
 import { TestEnv } from '../../test-support/env.js';
+import { fileHousehold, generatedId, household } from '../../test-support/households.js';
 import { call, deskWorld, must, reply } from '../../test-support/servicedesk.js';
 
 /**
@@ -240,6 +241,25 @@ describe.each(testDialects)('work order routing on %s', (dialect) => {
     expect(again.actions[3].data).toEqual({ satisfaction: 'unsatisfied' });
     must(await wj.post(`/api/v1/work-orders/${o.id}/close`, reply({ wagesRecoveredFen: 6_000_000 })));
     must(await w.c['shi.hotline']!.post(`/api/v1/work-orders/${o.id}/callback`, { satisfaction: 'satisfied' }));
+  });
+
+  it("links the person's file in scope, found by the ID; outside the file's subtree nothing is linked", async () => {
+    const idNumber = generatedId(4242);
+    const hh = await fileHousehold(env, household(w.street.id, { name: '王有档', idNumber, members: [] }));
+    const o = must(await w.c['wj.hotline']!.post('/api/v1/work-orders', call({ idNumber, personName: '王有档' })), 201);
+    expect(o.person.householdId).toBe(hh);
+    const d = must(await w.c['wj.hotline']!.get(`/api/v1/work-orders/${o.id}`));
+    expect(d.household).toMatchObject({ id: hh, name: '王有档' });
+    const caller = must(await w.c['wj.hotline']!.get(`/api/v1/work-orders/caller?idNumber=${idNumber}`));
+    expect(caller.household).toMatchObject({ id: hh });
+    expect(caller.items.map((i: { id: number }) => i.id)).toEqual([o.id]);
+    // The sibling county cannot see that file: its order stays unlinked, and it cannot pick the file by id.
+    const z = must(await w.c['zj.hotline']!.post('/api/v1/work-orders', call({ idNumber })), 201);
+    expect(z.person.householdId).toBeNull();
+    expect((await w.c['zj.hotline']!.post('/api/v1/work-orders', call({ householdId: hh }))).status).toBe(404);
+    expect(
+      (await w.c['zj.hotline']!.post('/api/v1/work-orders', call({ idNumber: '440203199001011234' }))).body.error.code,
+    ).toBe('WORK_ORDER_INVALID_ID');
   });
 
   it('重复访: the same person on the same matter within the window is linked to the earlier order', async () => {
