@@ -28,6 +28,8 @@ import { registerPolicyRoutes } from './modules/policy/policy.routes.js';
 import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.js';
 import { registerReviewRoutes } from './modules/review/review.routes.js';
 import { registerSelfRoutes } from './modules/self/self.routes.js';
+import { registerServiceDeskDeskRoutes } from './modules/servicedesk/servicedesk.desk.routes.js';
+import { registerServiceDeskRoutes } from './modules/servicedesk/servicedesk.routes.js';
 import { registerTestingRoutes } from './modules/testing/testing.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import type { AppContext } from './platform/context.js';
@@ -55,6 +57,8 @@ export const moduleRoutes: readonly RouteRegistration[] = [
   registerGoodsRoutes,
   registerCertificateRoutes,
   registerAssistanceRoutes,
+  registerServiceDeskRoutes,
+  registerServiceDeskDeskRoutes,
   registerApprovalRoutes,
   registerReviewRoutes,
   registerTestingRoutes,

@@ -1,6 +1,7 @@
 import { changeErrors } from './errors-changes.js';
 import { moneyErrors } from './errors-money.js';
 import { reviewErrors } from './errors-review.js';
+import { serviceDeskErrors } from './errors-servicedesk.js';
 
 /**
  * Stable error codes. A message may name a detail in braces ('{holder}'): it is filled from the error's details. Every error the API returns carries one of these codes with a Chinese and an
@@ -254,6 +255,7 @@ export const errorCatalog = {
     en: 'Too many files are being read at the moment; try again shortly',
   },
   ...moneyErrors,
+  ...serviceDeskErrors,
   ...reviewErrors,
   ...changeErrors,
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -14,4 +14,5 @@ export * from './orgs.js';
 export * from './policy.js';
 export * from './review.js';
 export * from './roles.js';
+export * from './servicedesk.js';
 export * from './users.js';

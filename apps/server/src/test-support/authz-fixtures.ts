@@ -38,6 +38,12 @@ export interface NodeFx {
   importRowId: number;
   userId: number;
   campaignId: number;
+  deskUserId: number;
+  deskPhone: string;
+  workOrderId: number;
+  workOrderAttachmentId: number;
+  supervisionId: number;
+  dutyShiftId: number;
   /** The yearly review round holding the node's file (the street's file is in its county's round). */
   roundId: number;
   changeId: number;
@@ -209,7 +215,9 @@ async function nodeFixtures(
     }),
     'campaign',
   );
+  const desk = await deskFixtures(env, placement, org, n, today);
   return {
+    ...desk,
     placement,
     tag,
     orgId: org.id,
@@ -231,6 +239,55 @@ async function nodeFixtures(
     campaignId: campaign.id,
     roundId: 0,
     changeId: change.id,
+  };
+}
+
+/** The rights desk's rows at a node: a work order (attachment, a supervision from the root) and a duty shift. */
+async function deskFixtures(env: TestEnv, placement: Placement, org: { id: number }, n: number, today: string) {
+  const tag = tags[placement];
+  const deskUser = await env.user(`mk-desk-${placement}`, org.id, ['hotline_operator']);
+  const root = await env.root();
+  await env.user(`mk-sup-${placement}`, root.id, ['approver']);
+  const desk = await env.login(`mk-desk-${placement}`);
+  const sup = await env.login(`mk-sup-${placement}`);
+  const deskPhone = `1390000${1000 + n}`;
+  const order = must(
+    await desk.post('/api/v1/work-orders', {
+      channel: 'phone',
+      personName: `钱${tag}`,
+      phone: deskPhone,
+      employer: `单位${tag}`,
+      categories: ['wages_owed'],
+      content: `欠薪${tag}`,
+    }),
+    'work order',
+  );
+  const att = must(
+    await upload(env, desk, `/api/v1/work-orders/${order.id}/attachments`, 'l.png', PNG),
+    'work order attachment',
+  ) as { id: number };
+  must(
+    await sup.post(`/api/v1/work-orders/${order.id}/supervise`, { dueOn: today, demand: `督办${tag}` }),
+    'supervise',
+  );
+  const detail = must(await desk.get(`/api/v1/work-orders/${order.id}`), 'work order detail');
+  const now = Date.now();
+  const shift = must(
+    await desk.post('/api/v1/duty-shifts', {
+      orgId: org.id,
+      userId: deskUser.id,
+      startsAt: new Date(now - 3_600_000).toISOString(),
+      endsAt: new Date(now + 23 * 3_600_000).toISOString(),
+    }),
+    'duty shift',
+  );
+  return {
+    deskUserId: deskUser.id,
+    deskPhone,
+    workOrderId: order.id as number,
+    workOrderAttachmentId: att.id,
+    supervisionId: detail.supervisions[0].id as number,
+    dutyShiftId: shift.id as number,
   };
 }
 

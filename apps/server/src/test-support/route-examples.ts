@@ -2,6 +2,7 @@ import { chinaDate } from '../platform/clock.js';
 import { importRow, type NodeFx, PNG } from './authz-fixtures.js';
 import { USER_PASSWORD } from './env.js';
 import { archiveWorkbook, generatedId, household } from './households.js';
+import { serviceDeskExamples } from './route-examples-servicedesk.js';
 
 /**
  * One request per route of the authorization matrix, built for the data of one placement (`f`: the rows at the
@@ -426,6 +427,7 @@ export const routeExamples: Record<string, Example> = {
     url: `${V}/campaigns/${f.campaignId}/decision`,
     body: { decision: 'reject', comment: '测试' },
   })),
+  ...serviceDeskExamples,
 
   'GET /api/v1/review-rounds': list((f) => ({ url: `${V}/review-rounds?orgId=${f.orgId}` })),
   'POST /api/v1/review-rounds': placed((f) => ({ url: `${V}/review-rounds`, body: { orgId: f.orgId } })),

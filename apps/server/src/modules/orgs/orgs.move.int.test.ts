@@ -115,6 +115,34 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
       }),
       'campaign',
     );
+    // The rights desk: a work order at the county with an attachment, a supervision from the city, a duty shift.
+    await env.user('wj.hotline', county.id, ['hotline_operator']);
+    const desk = await env.login('wj.hotline');
+    const created = await desk.post('/api/v1/work-orders', {
+      channel: 'hotline_12351',
+      phone: '13800138000',
+      categories: ['wages_owed'],
+      content: '拖欠工资',
+    });
+    ok(created, 'work order');
+    const order = created.body;
+    await multipart(env, desk, `/api/v1/work-orders/${order.id}/attachments`, 'letter.pdf', Buffer.from('%PDF-1.4\n'));
+    ok(
+      await (await env.login('shi.admin', DEMO_PASSWORD)).post(`/api/v1/work-orders/${order.id}/supervise`, {
+        dueOn: today,
+        demand: '限期报告',
+      }),
+      'supervision',
+    );
+    ok(
+      await desk.post('/api/v1/duty-shifts', {
+        orgId: county.id,
+        userId: order.owner.id,
+        startsAt: '2026-12-01T08:00:00+08:00',
+        endsAt: '2026-12-01T20:00:00+08:00',
+      }),
+      'duty shift',
+    );
     // This year's review at the county (review_round) and one file reviewed in it (review_round_file).
     const approver = await env.login('wj.approver', DEMO_PASSWORD);
     const round = ok(await approver.post('/api/v1/review-rounds', { orgId: county.id }), 'review round');

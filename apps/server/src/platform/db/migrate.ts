@@ -12,6 +12,7 @@ import * as movesCarryRows from '../../db/migrations/2026-11-30T1500_moves_carry
 import * as changeRequests from '../../db/migrations/2026-11-30T1600_change_requests.js';
 import * as yearlyReview from '../../db/migrations/2026-11-30T1700_yearly_review.js';
 import * as moneyCore from '../../db/migrations/2026-11-30T1800_money_core.js';
+import * as rightsDesk from '../../db/migrations/2026-11-30T1900_rights_desk.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Names are timestamped and descriptive; app and tests run the same list. */
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1600_change_requests': changeRequests,
   '2026-11-30T1700_yearly_review': yearlyReview,
   '2026-11-30T1800_money_core': moneyCore,
+  '2026-11-30T1900_rights_desk': rightsDesk,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -14,6 +14,14 @@ import type {
   ProgrammeRuleTable,
 } from './schema-money.js';
 import type { ReviewRoundFileTable, ReviewRoundTable } from './schema-review.js';
+import type {
+  DutyShiftTable,
+  ServiceDeskSettingTable,
+  WorkOrderActionTable,
+  WorkOrderAttachmentTable,
+  WorkOrderSupervisionTable,
+  WorkOrderTable,
+} from './schema-servicedesk.js';
 
 /**
  * Typed tables. Timestamps are ISO-8601 strings in code on both dialects (timestamptz in PostgreSQL,
@@ -351,6 +359,12 @@ export interface HouseholdIncomeMonthTable extends TenantColumns {
 }
 
 export interface Database {
+  work_order: WorkOrderTable;
+  work_order_action: WorkOrderActionTable;
+  work_order_supervision: WorkOrderSupervisionTable;
+  work_order_attachment: WorkOrderAttachmentTable;
+  duty_shift: DutyShiftTable;
+  servicedesk_setting: ServiceDeskSettingTable;
   review_round: ReviewRoundTable;
   review_round_file: ReviewRoundFileTable;
   programme_rule: ProgrammeRuleTable;
@@ -390,6 +404,11 @@ export interface Database {
 
 /** Tables whose rows belong to an organisation node and must be read through a scope. */
 export type TenantTable =
+  | 'work_order'
+  | 'work_order_action'
+  | 'work_order_supervision'
+  | 'work_order_attachment'
+  | 'duty_shift'
   | 'goods_stock'
   | 'goods_movement'
   | 'certificate'

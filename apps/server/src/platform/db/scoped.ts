@@ -32,6 +32,11 @@ const pathColumn = {
   goods_movement: 'org_path',
   certificate: 'org_path',
   campaign: 'org_path',
+  work_order: 'org_path',
+  work_order_action: 'org_path',
+  work_order_supervision: 'org_path',
+  work_order_attachment: 'org_path',
+  duty_shift: 'org_path',
   review_round: 'org_path',
   review_round_file: 'org_path',
 } as const;
@@ -87,6 +92,7 @@ export function systemSelect<T extends ScopedTable>(
     | 'policy-inheritance'
     | 'ledger-posting'
     | 'approval-routing'
+    | 'work-order-routing'
     | 'rule-inputs'
     | 'review-coverage'
     | 'bank-change',
