@@ -154,6 +154,10 @@ describe.skipIf(chromiumMissing)('archive walk: file, review, notice, objection,
     const preview = clerk.getByTestId('income-preview');
     await preview.filter({ hasText: '计 3 人' }).waitFor();
     expect(await text(preview)).toContain('月人均 333.31 元');
+    // Members' incomes count, each listed (issue 9); the form says whose income goes where.
+    expect(await text(preview)).toContain(`${SPOUSE.name}：月收入 0.00 元 × 12 = 0.00 元，计入`);
+    await income.getByText('本人及其他非成员收入（元/年）').waitFor();
+    await spouse.getByLabel('月收入（工资、养老金、补贴等）').waitFor();
     await shot(clerk, 'intake');
 
     await button(clerk, '保存为草稿').click();

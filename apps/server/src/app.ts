@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerApprovalRoutes } from './modules/approvals/approvals.routes.js';
 import { registerApprovalBodyRoutes } from './modules/approvals/bodies.routes.js';
+import { registerArchiveChangeRoutes } from './modules/archive/archive.changes.routes.js';
 import { registerArchiveImportRoutes } from './modules/archive/archive.import.routes.js';
 import { registerArchiveIncomeRoutes } from './modules/archive/archive.income.routes.js';
 import { registerArchiveRoutes } from './modules/archive/archive.routes.js';
@@ -26,7 +27,10 @@ import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { registerPolicyRoutes } from './modules/policy/policy.routes.js';
 import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.js';
+import { registerReviewRoutes } from './modules/review/review.routes.js';
 import { registerSelfRoutes } from './modules/self/self.routes.js';
+import { registerServiceDeskDeskRoutes } from './modules/servicedesk/servicedesk.desk.routes.js';
+import { registerServiceDeskRoutes } from './modules/servicedesk/servicedesk.routes.js';
 import { registerTestingRoutes } from './modules/testing/testing.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import type { AppContext } from './platform/context.js';
@@ -44,6 +48,7 @@ export const moduleRoutes: readonly RouteRegistration[] = [
   registerArchiveWorkflowRoutes,
   registerArchiveManageRoutes,
   registerArchiveIncomeRoutes,
+  registerArchiveChangeRoutes,
   registerSelfRoutes,
   registerPolicyRoutes,
   registerFundRoutes,
@@ -53,8 +58,11 @@ export const moduleRoutes: readonly RouteRegistration[] = [
   registerGoodsRoutes,
   registerCertificateRoutes,
   registerAssistanceRoutes,
+  registerServiceDeskRoutes,
+  registerServiceDeskDeskRoutes,
   registerApprovalRoutes,
   registerApprovalBodyRoutes,
+  registerReviewRoutes,
   registerTestingRoutes,
 ];
 

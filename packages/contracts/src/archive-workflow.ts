@@ -44,6 +44,8 @@ export const ArchiveSettingsSchema = z.object({
   noticeDays: z.number().int().min(1).max(30),
   /** Review interval of filed households, at least yearly. */
   reviewMonths: z.number().int().min(1).max(12),
+  /** A change request that moves the grade runs through 公示 again before it takes effect (inherited like the days). */
+  renoticeGradeChange: z.boolean().default(false),
 });
 export type ArchiveSettings = z.infer<typeof ArchiveSettingsSchema>;
 

@@ -1,5 +1,8 @@
 import { approvalErrors } from './errors-approvals.js';
+import { changeErrors } from './errors-changes.js';
 import { moneyErrors } from './errors-money.js';
+import { reviewErrors } from './errors-review.js';
+import { serviceDeskErrors } from './errors-servicedesk.js';
 
 /**
  * Stable error codes. A message may name a detail in braces ('{holder}'): it is filled from the error's details. Every error the API returns carries one of these codes with a Chinese and an
@@ -254,6 +257,9 @@ export const errorCatalog = {
   },
   ...moneyErrors,
   ...approvalErrors,
+  ...serviceDeskErrors,
+  ...reviewErrors,
+  ...changeErrors,
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

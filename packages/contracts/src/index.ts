@@ -1,5 +1,7 @@
 export * from './approvals.js';
 export * from './archive.js';
+export * from './archive-changes.js';
+export * from './archive-clashes.js';
 export * from './archive-codes.js';
 export * from './archive-import.js';
 export * from './archive-workflow.js';
@@ -11,5 +13,7 @@ export * from './goods.js';
 export * from './money.js';
 export * from './orgs.js';
 export * from './policy.js';
+export * from './review.js';
 export * from './roles.js';
+export * from './servicedesk.js';
 export * from './users.js';

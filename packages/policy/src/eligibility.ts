@@ -17,11 +17,14 @@
  * the income test alone would give kept as gradeBeforeExclusions.
  */
 import { checkExclusions, type ExclusionCheck, type ExclusionFacts } from './exclusions.js';
-import { type Bilingual, countHousehold, type HouseholdCount, type HouseholdRuleInput } from './household.js';
+import type { Bilingual, HouseholdCount, HouseholdRuleInput } from './household.js';
 import {
+  householdIncome,
   type IncomeField,
   type IncomeFigures,
+  type IncomeTest,
   incomeWithinLine,
+  type MemberIncomePart,
   perCapitaMonthlyIncome,
   type Step,
   yuanLabel,
@@ -30,8 +33,12 @@ import { formatYuan } from './money.js';
 import { checkPolicy, type EligibilityPolicy, lineMultipleFen, type ProposedGrade, type Vocabulary } from './policy.js';
 
 export interface EligibilityInput {
+  /** The household-level fields: the worker's own income and income that is no member's (income.ts). */
   incomes: IncomeFigures;
-  /** The members for the family-size rule (household.ts), or a size already decided (e.g. the form's 家庭人口). */
+  /**
+   * The members for the family-size rule (household.ts) with their 月收入, counted for those the rule counts; or a
+   * size already decided (e.g. the form's 家庭人口), and then only the household-level fields count.
+   */
   household: HouseholdRuleInput | number;
   exclusions?: ExclusionFacts | null;
 }
@@ -55,6 +62,11 @@ export interface GradeProposal {
     policy: { policyId: string; version: number; effectiveFrom: string; vocabulary: Vocabulary; source: string | null };
     inputs: {
       incomes: Record<IncomeField, number>;
+      /** Each listed member's 月收入 and whether it counted (absent in explanations stored before issue 9). */
+      memberIncomes: MemberIncomePart[];
+      /** The household-level fields summed + the counted members' annual income. */
+      ownIncomeFen: number;
+      membersIncomeFen: number;
       householdSize: number;
       /** The family-size rule's count, when members were given. */
       household: HouseholdCount | null;
@@ -107,9 +119,16 @@ function incomeLines(policy: EligibilityPolicy): Line[] {
 export function proposeGrade(input: EligibilityInput, policy: EligibilityPolicy): GradeProposal {
   const problems = checkPolicy(policy);
   if (problems.length > 0) throw new RangeError(`policy ${policy.policyId}: ${problems.map((p) => p.en).join('; ')}`);
-  const household = typeof input.household === 'number' ? null : countHousehold(input.household);
+  let household: HouseholdCount | null = null;
+  let test: IncomeTest;
+  if (typeof input.household === 'number') {
+    test = perCapitaMonthlyIncome(input.incomes, input.household);
+  } else {
+    const r = householdIncome(input.incomes, input.household);
+    household = r.count;
+    test = r.test;
+  }
   const size = household ? household.size : (input.household as number);
-  const test = perCapitaMonthlyIncome(input.incomes, size);
   const steps: Step[] = [
     household
       ? { rule: 'household.size', zh: household.explanation.zh, en: household.explanation.en, value: size }
@@ -230,7 +249,15 @@ export function proposeGrade(input: EligibilityInput, policy: EligibilityPolicy)
         vocabulary: policy.vocabulary,
         source: policy.source ?? null,
       },
-      inputs: { incomes: test.incomes, householdSize: size, household, exclusions: { ...facts } },
+      inputs: {
+        incomes: test.incomes,
+        memberIncomes: test.members,
+        ownIncomeFen: test.ownIncomeFen,
+        membersIncomeFen: test.membersIncomeFen,
+        householdSize: size,
+        household,
+        exclusions: { ...facts },
+      },
       steps,
       thresholds,
       exclusions,

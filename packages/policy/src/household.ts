@@ -35,6 +35,8 @@ export interface HouseholdMember {
   name?: string | null;
   relation: Relation;
   maritalStatus?: MaritalStatus | null;
+  /** 月收入 as recorded on the file (wages, pensions, benefits), 分; counted × 12 when the member counts (income.ts). */
+  monthlyIncomeFen?: number | null;
 }
 
 /** The worker's situation and the members listed on the form (the worker is not in `members`). */
@@ -76,7 +78,7 @@ export interface HouseholdCount {
 export const HOUSEHOLD_RULE_SOURCE =
   'seed 004 篇十二: 家庭成員一般按三口計算…單親、已婚無子女、多子女的按照實際人口計算';
 
-const REL_ZH: Record<Relation, string> = {
+export const RELATION_ZH: Record<Relation, string> = {
   spouse: '配偶',
   child: '子女',
   parent: '父母',
@@ -130,7 +132,7 @@ export function countHousehold(input: HouseholdRuleInput): HouseholdCount {
   const warnings: Bilingual[] = [];
   const members: CountedMember[] = input.members.map((m, index) => {
     const name = m.name ?? null;
-    const rel = REL_ZH[m.relation];
+    const rel = RELATION_ZH[m.relation];
     const label = name ?? rel;
     const mark = (counted: boolean, zh: string, en: string) => ({ index, name, relation: m.relation, counted, zh, en });
     const notUnmarried = (who: string) =>
@@ -219,7 +221,7 @@ export function countHousehold(input: HouseholdRuleInput): HouseholdCount {
     worker: { zh: '本人计入', en: 'the worker counts' },
     members,
     explanation: {
-      zh: `家庭人口${size}人：${rt.zh}（${b.zh}）；计入本人${counted.length > 0 ? `及${counted.map((m) => m.name ?? REL_ZH[m.relation]).join('、')}` : ''}。`,
+      zh: `家庭人口${size}人：${rt.zh}（${b.zh}）；计入本人${counted.length > 0 ? `及${counted.map((m) => m.name ?? RELATION_ZH[m.relation]).join('、')}` : ''}。`,
       en: `Household of ${size}: ${rt.en} (${b.en}); counted: the worker${counted.map((m) => `, ${m.name ?? m.relation}`).join('')}.`,
     },
     warnings,

@@ -1,4 +1,5 @@
 import { type Role, roles } from '@bangfu/contracts';
+import { openRound } from '../modules/review/review.rounds.js';
 import { openWorkerAccount } from '../modules/self/self.binding.js';
 import { createUser } from '../modules/users/users.service.js';
 import { type Client, TestEnv, USER_PASSWORD } from './env.js';
@@ -40,6 +41,15 @@ export interface NodeFx {
   bodyId: number;
   bodyMemberId: number;
   meetingId: number;
+  deskUserId: number;
+  deskPhone: string;
+  workOrderId: number;
+  workOrderAttachmentId: number;
+  supervisionId: number;
+  dutyShiftId: number;
+  /** The yearly review round holding the node's file (the street's file is in its county's round). */
+  roundId: number;
+  changeId: number;
 }
 
 export interface World {
@@ -121,6 +131,15 @@ async function nodeFixtures(
     'attachment',
   ) as { id: number };
 
+  const change = must(
+    await clerk.post(`/api/v1/households/${householdId}/changes`, {
+      baseVersion: 1,
+      kinds: ['address_phone'],
+      reason: `变更${tag}`,
+      proposed: household(org.id, { name: householdName, idNumber, members: [], phone: '13900001111' }),
+    }),
+    'change',
+  ) as { id: number };
   const fund = must(
     await fin.post('/api/v1/funds', {
       orgId: org.id,
@@ -200,8 +219,10 @@ async function nodeFixtures(
     'campaign',
   );
   const body = await approvalBodyFixture(env, admin, org.id, tag, app.id, placement);
+  const desk = await deskFixtures(env, placement, org, n, today);
   return {
     ...body,
+    ...desk,
     placement,
     tag,
     orgId: org.id,
@@ -221,6 +242,57 @@ async function nodeFixtures(
     importRowId: rows.items[0].id,
     userId: user.id,
     campaignId: campaign.id,
+    roundId: 0,
+    changeId: change.id,
+  };
+}
+
+/** The rights desk's rows at a node: a work order (attachment, a supervision from the root) and a duty shift. */
+async function deskFixtures(env: TestEnv, placement: Placement, org: { id: number }, n: number, today: string) {
+  const tag = tags[placement];
+  const deskUser = await env.user(`mk-desk-${placement}`, org.id, ['hotline_operator']);
+  const root = await env.root();
+  await env.user(`mk-sup-${placement}`, root.id, ['approver']);
+  const desk = await env.login(`mk-desk-${placement}`);
+  const sup = await env.login(`mk-sup-${placement}`);
+  const deskPhone = `1390000${1000 + n}`;
+  const order = must(
+    await desk.post('/api/v1/work-orders', {
+      channel: 'phone',
+      personName: `钱${tag}`,
+      phone: deskPhone,
+      employer: `单位${tag}`,
+      categories: ['wages_owed'],
+      content: `欠薪${tag}`,
+    }),
+    'work order',
+  );
+  const att = must(
+    await upload(env, desk, `/api/v1/work-orders/${order.id}/attachments`, 'l.png', PNG),
+    'work order attachment',
+  ) as { id: number };
+  must(
+    await sup.post(`/api/v1/work-orders/${order.id}/supervise`, { dueOn: today, demand: `督办${tag}` }),
+    'supervise',
+  );
+  const detail = must(await desk.get(`/api/v1/work-orders/${order.id}`), 'work order detail');
+  const now = Date.now();
+  const shift = must(
+    await desk.post('/api/v1/duty-shifts', {
+      orgId: org.id,
+      userId: deskUser.id,
+      startsAt: new Date(now - 3_600_000).toISOString(),
+      endsAt: new Date(now + 23 * 3_600_000).toISOString(),
+    }),
+    'duty shift',
+  );
+  return {
+    deskUserId: deskUser.id,
+    deskPhone,
+    workOrderId: order.id as number,
+    workOrderAttachmentId: att.id,
+    supervisionId: detail.supervisions[0].id as number,
+    dutyShiftId: shift.id as number,
   };
 }
 
@@ -342,6 +414,12 @@ export async function buildWorld(dialect: 'sqlite' | 'postgres'): Promise<World>
   };
   const fx = {} as Record<Placement, NodeFx>;
   for (const [i, p] of placements.entries()) fx[p] = await nodeFixtures(env, p, nodes[p], i, today);
+  // This year's review: the county's round holds the county's and the street's files; the province opens last
+  // (a round above does not take files already in a round of the year).
+  const sys = await env.system();
+  for (const p of ['own', 'sibling', 'parent'] as const)
+    fx[p].roundId = (await openRound(env.ctx, sys, { orgId: nodes[p].id, spotShareBp: 3000 })).id;
+  fx.child.roundId = fx.own.roundId;
 
   const callers = {} as World['callers'];
   const system = await env.system();

@@ -86,6 +86,12 @@ export function generatedId(n: number): string {
   return body + checkChar(body);
 }
 
+/** A valid ID of a child born on the given date ('YYYY-MM-DD') in 武江区 (440203). */
+export function babyId(birth: string, seq = 123): string {
+  const body = `440203${birth.replace(/-/g, '')}${seq}`;
+  return body + checkChar(body);
+}
+
 /** An .xlsx in the archive import layout: household rows (header → value) and member rows. */
 export async function archiveWorkbook(households: Record<string, string>[], members: Record<string, string>[] = []) {
   const wb = new ExcelJS.Workbook();

@@ -3,9 +3,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalculatorOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
+  DiffOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
   FolderOpenOutlined,
@@ -18,6 +20,7 @@ import {
   SafetyOutlined,
   TeamOutlined,
   TransactionOutlined,
+  UsergroupDeleteOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@bangfu/contracts';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -56,11 +59,32 @@ export const menuRoutes: MenuRoute[] = [
     page: lazy(() => import('../features/archive/queue/ReviewQueuePage')),
   },
   {
+    path: '/reviews',
+    label: 'review.menu',
+    icon: <CarryOutOutlined />,
+    permission: 'archive.read',
+    page: lazy(() => import('../features/review/ReviewsPage')),
+  },
+  {
+    path: '/changes',
+    label: 'changes.menu',
+    icon: <DiffOutlined />,
+    permission: 'archive.read',
+    page: lazy(() => import('../features/changes/ChangeQueuePage')),
+  },
+  {
     path: '/notices',
     label: 'menu.notices',
     icon: <NotificationOutlined />,
     permission: 'archive.read',
     page: lazy(() => import('../features/archive/notice/NoticesPage')),
+  },
+  {
+    path: '/clashes',
+    label: 'menu.clashes',
+    icon: <UsergroupDeleteOutlined />,
+    permission: 'archive.read',
+    page: lazy(() => import('../features/archive/clashes/ClashesPage')),
   },
   {
     path: '/archive-import',

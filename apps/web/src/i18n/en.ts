@@ -2,8 +2,10 @@ import { archiveEn } from './archive/archive.en';
 import { codesEn } from './archive/codes.en';
 import { detailEn } from './archive/detail.en';
 import { pagesEn } from './archive/pages.en';
+import { changesEn } from './changes/changes.en';
 import { goodsEn } from './goods';
 import { moneyEn } from './money';
+import { reviewEn } from './review/review.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -27,6 +29,7 @@ export const en: Messages = {
     archiveImport: 'Import files',
     policy: 'Eligibility policy',
     self: 'My file',
+    clashes: 'Duplicate files',
   },
   header: { changePassword: 'Change password', logout: 'Sign out', signedOut: 'You have signed out' },
   common: {
@@ -156,7 +159,7 @@ export const en: Messages = {
       title: 'Move — {{name}}',
       newParent: 'New parent',
       ok: 'Move',
-      hint: 'Everything below the organisation, and its users, move with it.',
+      hint: 'Everything below the organisation moves with it: its users, files, funds and goods; its staff go on working as before.',
       insideSelf: 'itself or below it',
       currentParent: 'current parent',
       typeMismatch: 'cannot hold a {{type}}',
@@ -288,5 +291,7 @@ export const en: Messages = {
   codes: codesEn,
   money: moneyEn,
   goods: goodsEn,
+  review: reviewEn,
+  changes: changesEn,
   ...pagesEn,
 };

@@ -2,8 +2,10 @@ import { archiveZh } from './archive/archive.zh-CN';
 import { codesZh } from './archive/codes.zh-CN';
 import { detailZh } from './archive/detail.zh-CN';
 import { pagesZh } from './archive/pages.zh-CN';
+import { changesZh } from './changes/changes.zh-CN';
 import { goodsZh } from './goods';
 import { moneyZh } from './money';
+import { reviewZh } from './review/review.zh-CN';
 
 /** Chinese (default). Labels of roles, actions and org types come from @bangfu/contracts, not from here. */
 export const zhCN = {
@@ -27,6 +29,7 @@ export const zhCN = {
     archiveImport: '档案导入',
     policy: '认定政策',
     self: '我的档案',
+    clashes: '一人多档',
   },
   header: { changePassword: '修改密码', logout: '退出登录', signedOut: '您已安全退出' },
   common: {
@@ -156,7 +159,7 @@ export const zhCN = {
       title: '移动组织 — {{name}}',
       newParent: '新的上级组织',
       ok: '确定移动',
-      hint: '移动时其全部下级组织和账号随之移动。',
+      hint: '移动时其全部下级组织、账号以及档案、资金、物资等数据随之移动，下级人员照常办理。',
       insideSelf: '本组织或其下级',
       currentParent: '当前上级',
       typeMismatch: '不能管辖{{type}}',
@@ -286,6 +289,8 @@ export const zhCN = {
   codes: codesZh,
   money: moneyZh,
   goods: goodsZh,
+  review: reviewZh,
+  changes: changesZh,
   ...pagesZh,
 };
 

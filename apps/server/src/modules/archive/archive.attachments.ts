@@ -3,6 +3,7 @@ import { ATTACHMENT_MAX_BYTES, type attachmentKinds } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
+import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import * as repo from './archive.attachments.repository.js';
@@ -28,6 +29,20 @@ export async function addAttachment(
   a: { kind: Kind; filename: string; content: Buffer },
 ) {
   require(actor, 'archive.write');
+  return storeAttachment(ctx, actor, householdId, a);
+}
+
+/**
+ * The upload itself (the caller checked the permission): `forChange` marks it as evidence of a change request
+ * and runs the caller's check of that change under the file's lock first (a worker's own pending request).
+ */
+export async function storeAttachment(
+  ctx: AppContext,
+  actor: Actor,
+  householdId: number,
+  a: { kind: Kind; filename: string; content: Buffer },
+  forChange?: { id: number; check: (trx: Db) => Promise<void> },
+) {
   if (a.content.length > ATTACHMENT_MAX_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE');
   const mime = sniffMime(a.content);
   if (!mime) throw new AppError('ATTACHMENT_TYPE');
@@ -35,6 +50,7 @@ export async function addAttachment(
     // The file's lock: an upload racing a transfer lands where the file is once the transfer is done.
     await lockHousehold(trx, ctx.dialect, householdId);
     const file = await mustFindFile(new ScopedDb(trx, actor.scope), householdId);
+    await forChange?.check(trx);
     const sha256 = createHash('sha256').update(a.content).digest('hex');
     const now = ctx.clock.now().toISOString();
     const id = await repo.insertAttachment(trx, {
@@ -51,6 +67,7 @@ export async function addAttachment(
       uploaded_by: actor.userId,
       uploaded_at: now,
       removed_at: null,
+      change_id: forChange?.id ?? null,
     });
     await appendAudit(trx, ctx.clock, actor, {
       action: 'archive.attach',
@@ -58,7 +75,14 @@ export async function addAttachment(
       entityId: householdId,
       orgPath: file.org_path,
       chain: file.province_code,
-      after: { attachmentId: id, kind: a.kind, mime, size: a.content.length, sha256 },
+      after: {
+        attachmentId: id,
+        kind: a.kind,
+        mime,
+        size: a.content.length,
+        sha256,
+        ...(forChange ? { changeId: forChange.id } : {}),
+      },
     });
     return {
       id,

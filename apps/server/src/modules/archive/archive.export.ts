@@ -8,7 +8,15 @@ import { type AppContext, transaction } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { resolveFilter } from './archive.read.js';
 import * as repo from './archive.repository.js';
-import { EXPORT_PREFIX, GRADE_COLUMN, getPath, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, writeCell } from './archive.sheet.js';
+import {
+  COLUMN_NOTES,
+  EXPORT_PREFIX,
+  GRADE_COLUMN,
+  getPath,
+  HOUSEHOLD_COLUMNS,
+  MEMBER_COLUMNS,
+  writeCell,
+} from './archive.sheet.js';
 
 const PAGE = 500;
 
@@ -134,7 +142,8 @@ export async function importTemplate(actor: Actor): Promise<Buffer> {
               : c.kind === 'number'
                 ? '整数'
                 : '文字';
-    help.addRow([c.required ? `${c.header}（必填）` : c.header, rule]);
+    const note = COLUMN_NOTES[c.header];
+    help.addRow([c.required ? `${c.header}（必填）` : c.header, note ? `${rule}；${note}` : rule]);
   }
   help.getColumn(1).width = 24;
   help.getColumn(2).width = 100;

@@ -214,6 +214,15 @@ export async function fileVersion(ctx: AppContext, actor: Actor, id: number, ver
 }
 
 /**
+ * "Not reviewed for a year": the instant of Beijing midnight on the same date a year before `today` (a Beijing
+ * date). The stale queue and the yearly review's stale flag compare review instants with it.
+ */
+export function staleCutoff(today: string): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y - 1, m - 1, d) - CHINA_UTC_OFFSET_MS).toISOString();
+}
+
+/**
  * The work queues of dynamic management: reviews due within 30 days, overdue reviews, files not updated or
  * reviewed in 12 months, files never assisted, files on public notice (the printable notice list).
  */
@@ -228,17 +237,13 @@ export async function queueFiles(
   // midnight of the same date a year ago.
   const now = ctx.clock.now();
   const today = ctx.clock.today();
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const q: repo.Queue =
     queue === 'due'
       ? { kind: 'due', untilDate: chinaDate(new Date(now.getTime() + 30 * 86_400_000)) }
       : queue === 'overdue'
         ? { kind: 'overdue', beforeDate: today }
         : queue === 'stale'
-          ? {
-              kind: 'stale',
-              beforeIso: new Date(Date.UTC(y - 1, m - 1, d) - CHINA_UTC_OFFSET_MS).toISOString(),
-            }
+          ? { kind: 'stale', beforeIso: staleCutoff(today) }
           : { kind: queue };
   const { rows, total } = await repo.list(new ScopedDb(ctx.db, actor.scope), {
     sort: queue === 'notice' ? 'pinyin' : 'updatedAt',

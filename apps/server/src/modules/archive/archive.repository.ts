@@ -154,15 +154,18 @@ export async function moveFile(
 
 /**
  * The rows a file carries when it is transferred (`moveFile`). Grants, applications and approvals stay with the
- * union that proposed and paid them (its batches and ledger); the audit trail stays where it was written.
+ * union that proposed and paid them (its batches and ledger); the audit trail stays where it was written. The
+ * file's rows in yearly review rounds follow it (the round itself stays at the node that opened it).
  */
 const FILE_OWNED = [
   'household_member',
   'household_version',
   'household_event',
+  'household_change',
   'household_income_month',
   'household_attachment',
   'certificate',
+  'review_round_file',
 ] as const;
 
 export async function insertVersion(trx: Db, row: Omit<HouseholdVersionTable, 'id'>) {

@@ -8,14 +8,18 @@ export function settingsOnPath(db: Db, ids: number[]) {
 export async function upsertSettings(
   trx: Db,
   orgId: number,
-  s: { noticeDays: number; reviewMonths: number },
+  s: { noticeDays: number; reviewMonths: number; renoticeGradeChange: boolean },
   now: string,
 ): Promise<void> {
+  const values = {
+    notice_days: s.noticeDays,
+    review_months: s.reviewMonths,
+    renotice_grade_change: s.renoticeGradeChange ? 1 : 0,
+    updated_at: now,
+  };
   await trx
     .insertInto('archive_setting')
-    .values({ org_id: orgId, notice_days: s.noticeDays, review_months: s.reviewMonths, updated_at: now })
-    .onConflict((oc) =>
-      oc.column('org_id').doUpdateSet({ notice_days: s.noticeDays, review_months: s.reviewMonths, updated_at: now }),
-    )
+    .values({ org_id: orgId, ...values })
+    .onConflict((oc) => oc.column('org_id').doUpdateSet(values))
     .execute();
 }

@@ -8,7 +8,7 @@ import * as orgRepo from '../orgs/orgs.repository.js';
 import * as repo from './archive.settings.repository.js';
 
 /** Seed 000 第四篇: a 7-day notice; at least one review a year (《困难职工档案管理办法》). */
-export const DEFAULT_SETTINGS: ArchiveSettings = { noticeDays: 7, reviewMonths: 12 };
+export const DEFAULT_SETTINGS: ArchiveSettings = { noticeDays: 7, reviewMonths: 12, renoticeGradeChange: false };
 
 /** The settings in force at a node: its own, else the nearest ancestor's, else the defaults. */
 export async function settingsAt(db: Db, orgPath: string): Promise<ArchiveSettings & { definedAt: number | null }> {
@@ -16,7 +16,13 @@ export async function settingsAt(db: Db, orgPath: string): Promise<ArchiveSettin
   const rows = await repo.settingsOnPath(db, ids);
   for (const id of ids.reverse()) {
     const r = rows.find((x) => Number(x.org_id) === id);
-    if (r) return { noticeDays: r.notice_days, reviewMonths: r.review_months, definedAt: id };
+    if (r)
+      return {
+        noticeDays: r.notice_days,
+        reviewMonths: r.review_months,
+        renoticeGradeChange: r.renotice_grade_change === 1,
+        definedAt: id,
+      };
   }
   return { ...DEFAULT_SETTINGS, definedAt: null };
 }
@@ -27,7 +33,10 @@ export async function getSettings(ctx: AppContext, actor: Actor, orgId: number) 
   return settingsAt(ctx.db, org.path);
 }
 
-/** A centre administrator sets its node's notice days and review interval; the subtree inherits them. */
+/**
+ * A centre administrator sets its node's notice days, review interval and whether a grade change by a change
+ * request is noticed again; the subtree inherits them.
+ */
 export async function putSettings(ctx: AppContext, actor: Actor, orgId: number, s: ArchiveSettings) {
   require(actor, 'policy.write');
   return transaction(ctx, async (trx) => {

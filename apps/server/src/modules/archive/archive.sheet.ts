@@ -109,6 +109,17 @@ export const MEMBER_COLUMNS: Column[] = [
   col('月收入（元）', 'monthlyIncomeFen', 'yuan'),
 ];
 
+const OWN_INCOME = '职工本人及不属于任何家庭成员的收入；家庭成员的收入填在「家庭成员」表的月收入中，勿重复填写';
+/** What the template's 填写说明 adds to a column's format: whose income goes where (income test, issue 9). */
+export const COLUMN_NOTES: Record<string, string> = {
+  '工资性收入（元/年）': OWN_INCOME,
+  '经营净收入（元/年）': OWN_INCOME,
+  '财产净收入（元/年）': OWN_INCOME,
+  '转移净收入（元/年）': OWN_INCOME,
+  '其他收入（元/年）': OWN_INCOME,
+  '月收入（元）': '该成员的工资、养老金、补贴等月收入；按家庭人口认定规则计入家庭人口的成员，月收入×12计入家庭收入',
+};
+
 /** 困难类别: imported with an existing archive (migration as 在档), exported with every file. */
 export const GRADE_COLUMN: Column = col('困难类别', 'grade', 'code', grades);
 

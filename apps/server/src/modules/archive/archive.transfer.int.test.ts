@@ -62,6 +62,15 @@ describe.each(testDialects)('a file transfer carries its data on %s', (dialect) 
     );
     expect(up.status, up.text).toBe(201);
     attachmentId = up.body.id;
+    // A change request still open when the file leaves: the new union reviews it.
+    const v1 = await oldClerk.get(`/api/v1/households/${id}/versions/1`);
+    const change = await oldClerk.post(`/api/v1/households/${id}/changes`, {
+      baseVersion: 1,
+      kinds: ['address_phone'],
+      reason: '换了手机号',
+      proposed: { ...v1.body.content, phone: '13900009999' },
+    });
+    expect(change.status, change.text).toBe(201);
     const stock = await oldClerk.post('/api/v1/goods/receipts', {
       orgId: from.id,
       donorName: '韶钢集团',
@@ -183,6 +192,7 @@ describe.each(testDialects)('a file transfer carries its data on %s', (dialect) 
       'household_member',
       'household_version',
       'household_event',
+      'household_change',
       'household_income_month',
       'household_attachment',
       'certificate',

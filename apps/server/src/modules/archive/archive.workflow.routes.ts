@@ -2,6 +2,8 @@ import {
   ApprovalSchema,
   ArchiveSettingsSchema,
   CancelSchema,
+  ClashPageSchema,
+  ClashQuerySchema,
   HouseholdListItemSchema,
   IdParamSchema,
   ObjectionSchema,
@@ -17,6 +19,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
+import { listScopedClashes } from './archive.clashes.js';
 import { cancelFile, exitFile, promoteFile, recordReview, relieveFile, transferFile } from './archive.manage.js';
 import { queueFiles } from './archive.read.js';
 import { getSettings, putSettings } from './archive.settings.js';
@@ -154,5 +157,18 @@ export function registerArchiveManageRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => queueFiles(ctx, actorOf(req), req.params.queue, req.query),
+  );
+  api.get(
+    '/v1/households/clashes',
+    {
+      schema: {
+        tags: ['archive management'],
+        summary:
+          '一人一档: persons held by more than one active file, one of them in scope (a file outside names its union only)',
+        querystring: ClashQuerySchema,
+        response: { 200: ClashPageSchema, ...errorResponses },
+      },
+    },
+    async (req) => listScopedClashes(ctx, actorOf(req), req.query),
   );
 }

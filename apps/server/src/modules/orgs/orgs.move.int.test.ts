@@ -68,6 +68,17 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
       if (r.body.status !== 'validating' && r.body.status !== 'pending') break;
       await new Promise((res) => setTimeout(res, 100));
     }
+    const file = await clerk.get(`/api/v1/households/${hh}`);
+    const current = await clerk.get(`/api/v1/households/${hh}/versions/${file.body.version}`);
+    ok(
+      await clerk.post(`/api/v1/households/${hh}/changes`, {
+        baseVersion: file.body.version,
+        kinds: ['address_phone'],
+        reason: '换了手机号',
+        proposed: { ...current.body.content, phone: '13900009999' },
+      }),
+      'change',
+    );
     ok(
       await cityFinance.put('/api/v1/budgets', { orgId: county.id, programme: 'medical', year, amountFen: 1_000_000 }),
       'budget',
@@ -104,6 +115,49 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
       }),
       'campaign',
     );
+    // The rights desk: a work order at the county with an attachment, a supervision from the city, a duty shift.
+    await env.user('wj.hotline', county.id, ['hotline_operator']);
+    const desk = await env.login('wj.hotline');
+    const created = await desk.post('/api/v1/work-orders', {
+      channel: 'hotline_12351',
+      phone: '13800138000',
+      categories: ['wages_owed'],
+      content: '拖欠工资',
+    });
+    ok(created, 'work order');
+    const order = created.body;
+    await multipart(env, desk, `/api/v1/work-orders/${order.id}/attachments`, 'letter.pdf', Buffer.from('%PDF-1.4\n'));
+    ok(
+      await (await env.login('shi.admin', DEMO_PASSWORD)).post(`/api/v1/work-orders/${order.id}/supervise`, {
+        dueOn: today,
+        demand: '限期报告',
+      }),
+      'supervision',
+    );
+    ok(
+      await desk.post('/api/v1/duty-shifts', {
+        orgId: county.id,
+        userId: order.owner.id,
+        startsAt: '2026-12-01T08:00:00+08:00',
+        endsAt: '2026-12-01T20:00:00+08:00',
+      }),
+      'duty shift',
+    );
+    // This year's review at the county (review_round) and one file reviewed in it (review_round_file).
+    const approver = await env.login('wj.approver', DEMO_PASSWORD);
+    const round = ok(await approver.post('/api/v1/review-rounds', { orgId: county.id }), 'review round');
+    ok(
+      await clerk.post(
+        `/api/v1/review-rounds/${(round as unknown as { body: { id: number } }).body.id}/files/${hh}/review`,
+        {
+          method: 'visit',
+          reviewedOn: today,
+          findings: '入户走访，情况属实',
+          outcome: 'continue',
+        },
+      ),
+      'review',
+    );
     ok(
       await clerk.post('/api/v1/applications', {
         householdId: hh,
@@ -113,7 +167,7 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
       'application',
     );
     // The county's 领导组: its roster, and a meeting that decided an application (a row in each bodies table).
-    const approver = await env.ctx.db
+    const approverRow = await env.ctx.db
       .selectFrom('app_user')
       .select('id')
       .where('username', '=', 'wj.approver')
@@ -124,7 +178,7 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
     );
     ok(
       await admin.post(`/api/v1/approval-bodies/${group.body.id}/members`, {
-        userId: Number(approver.id),
+        userId: Number(approverRow.id),
         role: 'chair',
         fromDate: '2026-01-01',
       }),
@@ -140,12 +194,11 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
       }),
       'county application',
     );
-    const decider = await env.login('wj.approver', DEMO_PASSWORD);
     ok(
-      await decider.post(`/api/v1/applications/${app.body.id}/decision`, {
+      await approver.post(`/api/v1/applications/${app.body.id}/decision`, {
         decision: 'reject',
         comment: '领导组研究不予救助',
-        meeting: { number: '2026-1', heldOn: today, votes: [{ userId: Number(approver.id), vote: 'reject' }] },
+        meeting: { number: '2026-1', heldOn: today, votes: [{ userId: Number(approverRow.id), vote: 'reject' }] },
       }),
       'meeting',
     );

@@ -13,6 +13,7 @@ import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
+import { householdRuleInput } from '../archive/archive.rules.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import * as repo from './policy.repository.js';
 
@@ -94,15 +95,7 @@ export async function proposeFor(
   return proposeGrade(
     {
       incomes: input.incomes,
-      household: {
-        maritalStatus: input.maritalStatus,
-        singleParent: input.singleParent,
-        members: input.members.map((m) => ({
-          name: m.name,
-          relation: m.relation,
-          maritalStatus: m.maritalStatus ?? null,
-        })),
-      },
+      household: householdRuleInput(input),
       exclusions: input.exclusions,
     },
     resolved.policy,

@@ -37,7 +37,7 @@ export async function insertRule(trx: Db, row: Omit<ProgrammeRuleTable, 'id'>) {
 export function archivedFilesAfter(sdb: ScopedDb, orgPath: string, afterId: number, limit: number) {
   return sdb
     .selectFrom('household')
-    .select(['id', 'grade', 'household_size', 'details_json'])
+    .select(['id', 'grade', 'household_size', 'marital_status', 'single_parent', 'details_json'])
     .where('org_path', '>=', orgPath)
     .where('org_path', '<', subtreeEnd(orgPath))
     .where('status', 'in', ['filed', 'relieved'])

@@ -1,7 +1,14 @@
-import { type EligibilityPolicy, proposeGrade } from '@bangfu/policy';
+import {
+  type EligibilityPolicy,
+  type HouseholdRuleInput,
+  type MaritalStatus,
+  proposeGrade,
+  type Relation,
+} from '@bangfu/policy';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
+import * as archiveRepo from '../archive/archive.repository.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { policyAt } from '../policy/policy.service.js';
 import * as repo from './programmes.repository.js';
@@ -19,7 +26,8 @@ export interface WhatIfInput {
 
 /**
  * What if a node changed its 低保 line or its living-relief standards? Every file in the archive under the node
- * is re-run through the pure rules twice, as things stand and as changed, without saving anything: how many
+ * is re-run through the pure rules twice (household and income test as on the file, members' 月收入 included),
+ * as things stand and as changed, without saving anything: how many
  * files change grade or eligibility, and the year's living-relief cost before and after.
  */
 export async function whatIf(ctx: AppContext, actor: Actor, input: WhatIfInput) {
@@ -64,17 +72,29 @@ export async function whatIf(ctx: AppContext, actor: Actor, input: WhatIfInput) 
     const rows = await repo.archivedFilesAfter(sdb, org.path, cursor, CHUNK);
     if (rows.length === 0) break;
     cursor = Number(rows[rows.length - 1]?.id);
+    const members = await archiveRepo.membersOf(
+      sdb,
+      rows.map((r) => Number(r.id)),
+    );
     for (const f of rows) {
       files += 1;
       const details = JSON.parse(f.details_json) as {
         incomes?: Record<string, number>;
         exclusions?: Record<string, boolean>;
       };
-      const input1 = {
-        incomes: details.incomes ?? {},
-        household: f.household_size,
-        exclusions: details.exclusions ?? null,
+      // The household as on the file, members' 月收入 included (the stored size and per-capita figure may predate
+      // them: they are recomputed here, in memory, and never written back).
+      const household: HouseholdRuleInput = {
+        maritalStatus: f.marital_status as MaritalStatus,
+        singleParent: f.single_parent === 1,
+        members: (members.get(Number(f.id)) ?? []).map((m) => ({
+          name: m.name,
+          relation: m.relation as Relation,
+          maritalStatus: (m.marital_status as MaritalStatus | null) ?? null,
+          monthlyIncomeFen: Number(m.monthly_income_fen),
+        })),
       };
+      const input1 = { incomes: details.incomes ?? {}, household, exclusions: details.exclusions ?? null };
       const before = current ? proposeGrade(input1, current) : null;
       const after = changed ? proposeGrade(input1, changed) : null;
       const g0 = before ? before.grade : f.grade;

@@ -134,3 +134,29 @@ export function activeFileOf(db: Db, idBidx: string) {
     .where('status', 'in', [...ACTIVE_FILE_STATUSES])
     .executeTakeFirst();
 }
+
+/** Where the worker's own file sits (its node), whoever the account's node is. */
+export function ownFilePlacement(db: Db, householdId: number) {
+  return systemSelect(db, 'household', 'self')
+    .select(['org_id', 'org_path', 'province_code', 'status'])
+    .where('id', '=', householdId)
+    .executeTakeFirst();
+}
+
+/** The worker's own change requests, newest first (no reviewer, no opinion). */
+export function ownChangeRows(db: Db, householdId: number) {
+  return systemSelect(db, 'household_change', 'self')
+    .select(['id', 'kinds', 'reason', 'status', 'proposed_at', 'closed_at'])
+    .where('household_id', '=', householdId)
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** The members of the worker's own file (place, name, relation). */
+export function ownMembers(db: Db, householdId: number) {
+  return systemSelect(db, 'household_member', 'self')
+    .select(['seq', 'name', 'relation'])
+    .where('household_id', '=', householdId)
+    .orderBy('seq')
+    .execute();
+}

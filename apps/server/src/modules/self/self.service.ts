@@ -9,7 +9,7 @@ import { submitFile } from '../archive/archive.workflow.js';
 import * as repo from './self.repository.js';
 
 /** The worker's verified link (self.binding): the one file this account may read. */
-async function linkedFileOf(ctx: AppContext, actor: Actor): Promise<number> {
+export async function linkedFileOf(ctx: AppContext, actor: Actor): Promise<number> {
   const me = await repo.linkOf(ctx.db, actor.userId ?? -1);
   if (!me?.household_id) throw new AppError('SELF_NO_FILE');
   return Number(me.household_id);
@@ -31,6 +31,12 @@ const VISIBLE_STEPS: Record<string, string> = {
   relieve: '解困',
   exit: '脱困',
   transfer: '档案转移',
+  change_proposed: '提交信息变更申请',
+  change_reviewed: '信息变更审核通过，报上级审批',
+  change_notice: '信息变更审批通过，进入公示',
+  change_applied: '信息变更已生效',
+  change_rejected: '信息变更未通过',
+  change_withdrawn: '撤回信息变更申请',
 };
 
 /**

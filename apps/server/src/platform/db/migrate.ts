@@ -9,7 +9,10 @@ import * as identity from '../../db/migrations/2026-11-30T1200_identity.js';
 import * as masksAtRest from '../../db/migrations/2026-11-30T1300_masks_at_rest.js';
 import * as keyCheck from '../../db/migrations/2026-11-30T1400_key_check.js';
 import * as movesCarryRows from '../../db/migrations/2026-11-30T1500_moves_carry_rows.js';
+import * as changeRequests from '../../db/migrations/2026-11-30T1600_change_requests.js';
+import * as yearlyReview from '../../db/migrations/2026-11-30T1700_yearly_review.js';
 import * as moneyCore from '../../db/migrations/2026-11-30T1800_money_core.js';
+import * as rightsDesk from '../../db/migrations/2026-11-30T1900_rights_desk.js';
 import * as approvalBodies from '../../db/migrations/2026-11-30T2000_approval_bodies.js';
 import type { Db } from './connect.js';
 
@@ -25,7 +28,10 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1300_masks_at_rest': masksAtRest,
   '2026-11-30T1400_key_check': keyCheck,
   '2026-11-30T1500_moves_carry_rows': movesCarryRows,
+  '2026-11-30T1600_change_requests': changeRequests,
+  '2026-11-30T1700_yearly_review': yearlyReview,
   '2026-11-30T1800_money_core': moneyCore,
+  '2026-11-30T1900_rights_desk': rightsDesk,
   '2026-11-30T2000_approval_bodies': approvalBodies,
 };
 

@@ -19,6 +19,15 @@ import type {
   ProgrammeBudgetTable,
   ProgrammeRuleTable,
 } from './schema-money.js';
+import type { ReviewRoundFileTable, ReviewRoundTable } from './schema-review.js';
+import type {
+  DutyShiftTable,
+  ServiceDeskSettingTable,
+  WorkOrderActionTable,
+  WorkOrderAttachmentTable,
+  WorkOrderSupervisionTable,
+  WorkOrderTable,
+} from './schema-servicedesk.js';
 
 /**
  * Typed tables. Timestamps are ISO-8601 strings in code on both dialects (timestamptz in PostgreSQL,
@@ -238,6 +247,8 @@ export interface ArchiveSettingTable {
   notice_days: number;
   review_months: number;
   updated_at: string;
+  /** 1: a change request that moves the grade runs through 公示 again (2026-11-30T1600). */
+  renotice_grade_change: Generated<number>;
 }
 
 export interface ArchiveImportTable extends TenantColumns {
@@ -294,6 +305,48 @@ export interface HouseholdAttachmentTable extends TenantColumns {
   uploaded_by: number | null;
   uploaded_at: string;
   removed_at: string | null;
+  /** The change request the attachment is evidence for (2026-11-30T1600). */
+  change_id?: number | null;
+}
+
+/** 变更申请 on a filed household (2026-11-30T1600): at the file's node. */
+export interface HouseholdChangeTable extends TenantColumns {
+  id: Generated<number>;
+  household_id: number;
+  base_version: number;
+  /** JSON array of change kinds. */
+  kinds: string;
+  reason: string;
+  /** The whole proposed HouseholdInput, encrypted like a version's snapshot. */
+  proposed_enc: string;
+  grade_before: string | null;
+  grade_proposed_before: string | null;
+  grade_proposed_after: string | null;
+  eligible_before: number | null;
+  eligible_after: number | null;
+  explanation_after_json: string | null;
+  needs_upper: number;
+  /** pending | pending_upper | on_notice | approved | rejected | withdrawn */
+  status: string;
+  proposed_via: string;
+  proposed_by: number | null;
+  proposed_by_name: string | null;
+  proposed_at: string;
+  reviewed_by: number | null;
+  reviewed_by_name: string | null;
+  reviewed_at: string | null;
+  review_opinion: string | null;
+  decided_by: number | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  decide_opinion: string | null;
+  granted_grade: string | null;
+  grade_override_reason: string | null;
+  notice_end: string | null;
+  applied_version: number | null;
+  result_json: string | null;
+  closed_at: string | null;
+  updated_at: string;
 }
 
 export interface HouseholdIncomeMonthTable extends TenantColumns {
@@ -312,6 +365,14 @@ export interface HouseholdIncomeMonthTable extends TenantColumns {
 }
 
 export interface Database {
+  work_order: WorkOrderTable;
+  work_order_action: WorkOrderActionTable;
+  work_order_supervision: WorkOrderSupervisionTable;
+  work_order_attachment: WorkOrderAttachmentTable;
+  duty_shift: DutyShiftTable;
+  servicedesk_setting: ServiceDeskSettingTable;
+  review_round: ReviewRoundTable;
+  review_round_file: ReviewRoundFileTable;
   programme_rule: ProgrammeRuleTable;
   fund: FundTable;
   ledger_account: LedgerAccountTable;
@@ -341,6 +402,7 @@ export interface Database {
   household_member: HouseholdMemberTable;
   household_version: HouseholdVersionTable;
   household_event: HouseholdEventTable;
+  household_change: HouseholdChangeTable;
   org_node: OrgNodeTable;
   app_user: AppUserTable;
   worker_bind_code: WorkerBindCodeTable;
@@ -352,6 +414,11 @@ export interface Database {
 
 /** Tables whose rows belong to an organisation node and must be read through a scope. */
 export type TenantTable =
+  | 'work_order'
+  | 'work_order_action'
+  | 'work_order_supervision'
+  | 'work_order_attachment'
+  | 'duty_shift'
   | 'goods_stock'
   | 'goods_movement'
   | 'certificate'
@@ -361,6 +428,7 @@ export type TenantTable =
   | 'household_member'
   | 'household_version'
   | 'household_event'
+  | 'household_change'
   | 'archive_import'
   | 'archive_import_row'
   | 'eligibility_policy'
@@ -380,4 +448,6 @@ export type TenantTable =
   | 'approval_body_member'
   | 'approval_meeting'
   | 'approval_vote'
-  | 'campaign';
+  | 'campaign'
+  | 'review_round'
+  | 'review_round_file';

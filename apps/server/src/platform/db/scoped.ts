@@ -12,6 +12,7 @@ const pathColumn = {
   household_member: 'org_path',
   household_version: 'org_path',
   household_event: 'org_path',
+  household_change: 'org_path',
   archive_import: 'org_path',
   archive_import_row: 'org_path',
   eligibility_policy: 'org_path',
@@ -35,6 +36,13 @@ const pathColumn = {
   goods_movement: 'org_path',
   certificate: 'org_path',
   campaign: 'org_path',
+  work_order: 'org_path',
+  work_order_action: 'org_path',
+  work_order_supervision: 'org_path',
+  work_order_attachment: 'org_path',
+  duty_shift: 'org_path',
+  review_round: 'org_path',
+  review_round_file: 'org_path',
 } as const;
 export type ScopedTable = TenantTable | 'org_node';
 
@@ -88,7 +96,10 @@ export function systemSelect<T extends ScopedTable>(
     | 'policy-inheritance'
     | 'ledger-posting'
     | 'approval-routing'
-    | 'rule-inputs',
+    | 'work-order-routing'
+    | 'rule-inputs'
+    | 'review-coverage'
+    | 'bank-change',
 ): SelectQueryBuilder<Database, T, {}> {
   return db.selectFrom(table as ScopedTable) as unknown as SelectQueryBuilder<Database, T, {}>;
 }

@@ -37,6 +37,16 @@ export interface ThresholdCheck extends Bilingual {
   crossed: boolean;
 }
 
+/** A listed member's part of the income test (packages/policy income.ts). */
+export interface MemberIncomePart {
+  name: string | null;
+  relation: string;
+  monthlyIncomeFen: number;
+  counted: boolean;
+  annualFen: number;
+  reason: Bilingual;
+}
+
 /** The grade proposal of packages/policy (eligibility.ts), stored with the file. */
 export interface GradeExplanation {
   grade: string | null;
@@ -45,7 +55,14 @@ export interface GradeExplanation {
   householdSize: number;
   explanation: {
     policy: { policyId: string; version: number; effectiveFrom: string; vocabulary: string; source: string | null };
-    inputs: { incomes: Record<string, number>; householdSize: number };
+    inputs: {
+      incomes: Record<string, number>;
+      householdSize: number;
+      /** Absent in proposals stored before members' incomes counted (issue 9). */
+      memberIncomes?: MemberIncomePart[];
+      ownIncomeFen?: number;
+      membersIncomeFen?: number;
+    };
     steps: ExplanationStep[];
     thresholds: ThresholdCheck[];
     exclusions: (Bilingual & { code: string; found: boolean; enabled: boolean; applies: boolean })[];

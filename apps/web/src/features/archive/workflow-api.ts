@@ -33,5 +33,7 @@ export function useFileStep() {
 export interface ArchiveSettings {
   noticeDays: number;
   reviewMonths: number;
+  /** A change request that moves the grade runs through the notice again. */
+  renoticeGradeChange: boolean;
   definedAt: number | null;
 }

@@ -56,7 +56,7 @@ export function useArchiveSettings(orgId: number | undefined) {
 export function usePutSettings(orgId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (s: { noticeDays: number; reviewMonths: number }) =>
+    mutationFn: (s: { noticeDays: number; reviewMonths: number; renoticeGradeChange?: boolean }) =>
       api.put<ArchiveSettings>(`/archive/settings/${orgId}`, s),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['archive-settings'] }),
   });

@@ -14,6 +14,7 @@ import { yuan } from '../archive/money';
 import { useCurrentUser } from '../auth/api';
 import { type OwnFile, useApply, useOwnFile } from './api';
 import { BindCodeModal } from './BindCodeModal';
+import { SelfChangesCard } from './SelfChanges';
 
 const at = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
 
@@ -139,6 +140,7 @@ export default function SelfPage() {
           />
         )}
         <FileView file={file.data} />
+        <SelfChangesCard fileStatus={file.data.status} />
       </>
     );
 

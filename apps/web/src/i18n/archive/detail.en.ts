@@ -8,6 +8,7 @@ export const detailEn: Shape<typeof detailZh> = {
     income: 'Monthly income',
     grade: 'Causes and grade',
     history: 'Steps and versions',
+    changes: 'Changes',
     assistance: 'Assistance',
     attachments: 'Attachments',
   },
@@ -45,6 +46,13 @@ export const detailEn: Shape<typeof detailZh> = {
     actual: 'Household',
     crossed: 'Met',
     steps: 'Calculation',
+    ownIncome: 'The worker’s own and other non-member income',
+    memberIncome: 'Member {{name}}: monthly {{monthly}} × 12',
+    memberNotCounted: 'Member {{name}}: not in the household count (monthly {{monthly}})',
+    notCounted: 'not counted',
+    membersIncome: 'Counted members’ income',
+    oldWay:
+      'This proposal was computed the old way, without the members’ monthly incomes (per-capita income then counted household-level income only). It is recomputed the current way at the file’s next edit or change; a decided grade does not change by itself.',
   },
   step: {
     title: {
@@ -126,6 +134,14 @@ export const detailEn: Shape<typeof detailZh> = {
     promote: 'Made a full file',
     exit_proposed: 'Income above the 低保 line: 脱困 proposed',
     exit_proposal_withdrawn: '脱困 proposal withdrawn',
+    review_spot_check: 'Spot check of the review',
+    review_outcome_declined: 'Review proposal declined',
+    change_proposed: 'Change request proposed',
+    change_reviewed: 'Change request reviewed: to the upper union',
+    change_notice: 'Change request approved: on notice again',
+    change_applied: 'Change in effect (new version)',
+    change_rejected: 'Change request rejected',
+    change_withdrawn: 'Change request withdrawn',
   },
   assistance: {
     last: 'Last assistance',

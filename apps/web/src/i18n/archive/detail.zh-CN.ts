@@ -6,6 +6,7 @@ export const detailZh = {
     income: '按月收入',
     grade: '致困原因与困难类别',
     history: '办理记录与版本',
+    changes: '变更记录',
     assistance: '帮扶记录',
     attachments: '附件',
   },
@@ -43,6 +44,13 @@ export const detailZh = {
     actual: '本户数值',
     crossed: '符合',
     steps: '计算过程',
+    ownIncome: '本人及其他非成员收入合计',
+    memberIncome: '家庭成员 {{name}}：月收入 {{monthly}} × 12',
+    memberNotCounted: '家庭成员 {{name}}：不计入家庭人口（月收入 {{monthly}}）',
+    notCounted: '不计入',
+    membersIncome: '计入的家庭成员收入合计',
+    oldWay:
+      '此建议按旧口径计算，未计入家庭成员的月收入（家庭人均收入当时只按户级收入计算）。档案下次修改或变更时按现行口径重新计算；已认定的类别不会因此自动改变。',
   },
   step: {
     title: {
@@ -123,6 +131,14 @@ export const detailZh = {
     promote: '转正',
     exit_proposed: '按月收入连续高于低保标准，建议脱困',
     exit_proposal_withdrawn: '撤回脱困建议',
+    review_spot_check: '上级抽查复核',
+    review_outcome_declined: '复核建议未获批准',
+    change_proposed: '提出变更申请',
+    change_reviewed: '变更申请审核通过，报上级审批',
+    change_notice: '变更申请审批通过，重新公示',
+    change_applied: '变更生效（新版本）',
+    change_rejected: '变更申请未通过',
+    change_withdrawn: '撤回变更申请',
   },
   assistance: {
     last: '最近一次帮扶',

@@ -2,6 +2,22 @@ import type { Shape } from '../zh-CN';
 import type { pagesZh } from './pages.zh-CN';
 
 export const pagesEn: Shape<typeof pagesZh> = {
+  clashes: {
+    title: 'One person, several files',
+    subtitle:
+      'The same person (a worker or a household member) in more than one active file, at least one of them in your scope',
+    hint: 'One person, one file: check, then correct the members or close the surplus file. A file outside your scope shows only the union that holds it: contact that union.',
+    org: 'Organisation',
+    allOrgs: 'Mine and all below',
+    empty: 'No person is in more than one file',
+    name: 'Name',
+    id: 'ID number',
+    count: 'Files',
+    files: 'Held by',
+    household: 'household of {{name}}',
+    outside: 'a file of {{org}} (outside your scope)',
+    as: { worker: 'worker', member: 'member' },
+  },
   queue: {
     subtitle: 'Files waiting for your step, and the queues of dynamic management',
     empty: 'Nothing waiting',

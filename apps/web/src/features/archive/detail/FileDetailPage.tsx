@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DiffOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useErrorText } from '../../../lib/errors';
 import { navigate } from '../../../lib/router';
 import { usePermission } from '../../auth';
+import { ChangesTab } from '../../changes/ChangesTab';
 import { WorkerAccess } from '../../self/WorkerAccess';
 import { FileActions } from '../actions/FileActions';
 import { useHousehold } from '../api';
@@ -76,6 +77,15 @@ export default function FileDetailPage({ id }: { id: number }) {
         subtitle={t('archive.detail.subtitle', { org: file.orgName, kind: code('kind', file.kind) })}
         extra={
           <Space wrap>
+            {['filed', 'relieved'].includes(file.status) && can('archive.write') && can('personal.reveal') && (
+              <Button
+                icon={<DiffOutlined />}
+                onClick={() => navigate(`/archive/${id}/change`)}
+                data-testid="propose-change"
+              >
+                {t('changes.action.propose')}
+              </Button>
+            )}
             <FileActions file={file} onStep={() => setReveal(false)} />
             {can('user.write') && <WorkerAccess householdId={id} name={file.name} />}
           </Space>
@@ -133,6 +143,7 @@ export default function FileDetailPage({ id }: { id: number }) {
             { key: 'income', label: t('archive.tab.income'), children: <IncomeTab file={file} /> },
             { key: 'grade', label: t('archive.tab.grade'), children: <GradeTab file={file} /> },
             { key: 'history', label: t('archive.tab.history'), children: <HistoryTab id={file.id} /> },
+            { key: 'changes', label: t('archive.tab.changes'), children: <ChangesTab id={file.id} /> },
             { key: 'assistance', label: t('archive.tab.assistance'), children: <AssistanceTab file={file} /> },
             { key: 'attachments', label: t('archive.tab.attachments'), children: <AttachmentsTab id={file.id} /> },
           ]}

@@ -1,11 +1,12 @@
 import { CheckCircleTwoTone, MinusCircleTwoTone } from '@ant-design/icons';
+import { INCOME_FIELDS } from '@bangfu/policy';
 import { Alert, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../../../i18n';
 import { useCode } from '../codes';
 import { GradeTag } from '../components/StatusTag';
 import { yuan } from '../money';
-import type { HouseholdDetail, ThresholdCheck } from '../types';
+import type { GradeExplanation, HouseholdDetail, ThresholdCheck } from '../types';
 
 /** 致困原因与困难类别: the causes, the grade, and the system's proposal with every input, threshold and the policy. */
 export function GradeTab({ file }: { file: HouseholdDetail }) {
@@ -14,6 +15,30 @@ export function GradeTab({ file }: { file: HouseholdDetail }) {
   const label = useLabel();
   const x = file.gradeExplanation;
   const overridden = !!file.grade && !!file.gradeProposed && file.grade !== file.gradeProposed;
+  // Stored before members' incomes counted: say so when a member has an income the proposal did not see.
+  const oldWay = !!x && !x.explanation.inputs.memberIncomes && file.members.some((m) => m.monthlyIncomeFen > 0);
+  const fieldRows = (incomes: Record<string, number>, keep: (k: string) => boolean) =>
+    Object.entries(incomes)
+      .filter(([k]) => keep(k))
+      .map(([k, v]) => ({ key: k, name: t(`archive.income.${k}`, { defaultValue: k }), value: yuan(v) }));
+  const memberRows = (inputs: GradeExplanation['explanation']['inputs']) => {
+    if (!inputs.memberIncomes) return [];
+    return [
+      { key: 'own', name: t('archive.grade.ownIncome'), value: yuan(inputs.ownIncomeFen ?? 0) },
+      ...inputs.memberIncomes.map((m, i) => {
+        const name = m.name || code('relation', m.relation);
+        const monthly = yuan(m.monthlyIncomeFen);
+        return {
+          key: `member${i}`,
+          name: m.counted
+            ? t('archive.grade.memberIncome', { name, monthly })
+            : t('archive.grade.memberNotCounted', { name, monthly }),
+          value: m.counted ? yuan(m.annualFen) : t('archive.grade.notCounted'),
+        };
+      }),
+      { key: 'members', name: t('archive.grade.membersIncome'), value: yuan(inputs.membersIncomeFen ?? 0) },
+    ];
+  };
   return (
     <>
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
@@ -41,6 +66,7 @@ export function GradeTab({ file }: { file: HouseholdDetail }) {
         <Empty style={{ marginTop: 24 }} description={t('archive.grade.noExplanation')} />
       ) : (
         <Space direction="vertical" style={{ width: '100%', marginTop: 16 }} size={16}>
+          {oldWay && <Alert type="warning" showIcon title={t('archive.grade.oldWay')} data-testid="grade-old-way" />}
           <Alert
             type={x.grade ? 'success' : 'warning'}
             showIcon
@@ -70,11 +96,10 @@ export function GradeTab({ file }: { file: HouseholdDetail }) {
             title={() => <Typography.Text strong>{t('archive.grade.inputs')}</Typography.Text>}
             pagination={false}
             dataSource={[
-              ...Object.entries(x.explanation.inputs.incomes).map(([k, v]) => ({
-                key: k,
-                name: t(`archive.income.${k}`, { defaultValue: k }),
-                value: yuan(v),
-              })),
+              // Income fields, then the members' part, then spending and losses.
+              ...fieldRows(x.explanation.inputs.incomes, (k) => k in INCOME_FIELDS),
+              ...memberRows(x.explanation.inputs),
+              ...fieldRows(x.explanation.inputs.incomes, (k) => !(k in INCOME_FIELDS)),
               { key: 'size', name: t('archive.field.householdSize'), value: x.householdSize },
               { key: 'pc', name: t('archive.field.perCapita'), value: yuan(x.perCapitaMonthlyFen) },
             ]}

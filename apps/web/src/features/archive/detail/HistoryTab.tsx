@@ -28,6 +28,10 @@ function EventData({ e }: { e: FileEvent }) {
   if (typeof d.overrideReason === 'string') rows.push([t('archive.step.overrideReason'), d.overrideReason]);
   if (typeof d.method === 'string') rows.push([t('archive.step.method'), code('reviewMethod', d.method)]);
   if (typeof d.reviewedOn === 'string') rows.push([t('archive.step.reviewedOn'), d.reviewedOn]);
+  if (typeof d.outcome === 'string')
+    rows.push([t('review.outcome'), t(`review.codes.outcome.${d.outcome}`, { defaultValue: d.outcome })]);
+  if (typeof d.result === 'string')
+    rows.push([t('review.result'), t(`review.codes.spot.${d.result}`, { defaultValue: d.result })]);
   if (typeof d.cause === 'string') rows.push([t('archive.step.cancelCause'), code('cancelCause', d.cause)]);
   if (typeof d.fromOrg === 'string') rows.push([t('archive.step.transfer'), `${d.fromOrg} → ${String(d.toOrg ?? '')}`]);
   if (!rows.length) return null;

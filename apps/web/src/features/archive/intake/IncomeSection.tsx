@@ -1,7 +1,8 @@
-import { countHousehold, perCapitaMonthlyIncome } from '@bangfu/policy';
+import { householdIncome } from '@bangfu/policy';
 import { Alert, Card, Checkbox, Col, Form, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../i18n';
+import { useCode } from '../codes';
 import { toFen, yuan } from '../money';
 import { EXCLUSION_KEYS, INCOME_KEYS, type IncomeKey, type IntakeValues } from './convert';
 import { YuanInput } from './fields';
@@ -9,15 +10,20 @@ import { YuanInput } from './fields';
 const INCOME: IncomeKey[] = INCOME_KEYS.slice(0, 5) as IncomeKey[];
 const SPENDING: IncomeKey[] = INCOME_KEYS.slice(5, 10) as IncomeKey[];
 
-/** The household size (family rule of seed 004) and per-capita monthly income as the server will compute them. */
+/**
+ * The household size (family rule of seed 004) and per-capita monthly income as the server will compute them:
+ * `householdIncome`, members' 月收入 × 12 for those the rule counts, each member's part listed.
+ */
 function Preview() {
   const { t } = useTranslation();
   const lang = useLang();
+  const code = useCode();
   const form = Form.useFormInstance<IntakeValues>();
   const values = Form.useWatch([], form) as IntakeValues | undefined;
   if (!values?.maritalStatus) return null;
   try {
-    const household = countHousehold({
+    const figures = Object.fromEntries(INCOME_KEYS.map((k) => [k, toFen(values.incomesYuan?.[k])]));
+    const { count, test } = householdIncome(figures, {
       maritalStatus: values.maritalStatus,
       singleParent: values.singleParent,
       members: (values.members ?? [])
@@ -26,21 +32,36 @@ function Preview() {
           name: m.name ?? null,
           relation: m.relation as NonNullable<typeof m.relation>,
           maritalStatus: m.maritalStatus ?? null,
+          monthlyIncomeFen: toFen(m.monthlyIncome),
         })),
     });
-    const figures = Object.fromEntries(INCOME_KEYS.map((k) => [k, toFen(values.incomesYuan?.[k])]));
-    const test = perCapitaMonthlyIncome(figures, household.size);
+    const memberLines = test.members.map((m) => {
+      const name = m.name || code('relation', m.relation);
+      const monthly = yuan(m.monthlyIncomeFen);
+      return m.counted
+        ? t('archive.form.previewMember', { name, monthly, annual: yuan(m.annualFen) })
+        : t('archive.form.previewMemberNot', { name, monthly });
+    });
     return (
       <Alert
         type="info"
         showIcon
         data-testid="income-preview"
         title={t('archive.form.preview', {
-          size: household.size,
+          size: count.size,
+          own: yuan(test.ownIncomeFen),
+          members: yuan(test.membersIncomeFen),
           net: yuan(test.netAnnualFen),
           perCapita: yuan(test.perCapitaMonthlyFen),
         })}
-        description={lang === 'en' ? household.explanation.en : household.explanation.zh}
+        description={
+          <>
+            <div>{lang === 'en' ? count.explanation.en : count.explanation.zh}</div>
+            {memberLines.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </>
+        }
       />
     );
   } catch {

@@ -131,7 +131,7 @@ export function MembersSection() {
                     </Form.Item>
                   </Col>
                   <Col {...col}>
-                    <Form.Item name={[field.name, 'monthlyIncome']} label={f('monthlyIncome')}>
+                    <Form.Item name={[field.name, 'monthlyIncome']} label={f('monthlyIncomeForm')}>
                       <YuanInput />
                     </Form.Item>
                   </Col>
