@@ -91,6 +91,9 @@ describe.skipIf(chromiumMissing)('change-request walk: self-service change, revi
   it('the worker reports a new bank card and a newborn child in the portal’s 信息变更', async () => {
     const page = await as(PEOPLE.worker);
     await openMenu(page, '我的档案');
+    // Q1's living relief is in the help received, named as a programme (not its code).
+    const q1 = page.locator('.ant-table-row').filter({ hasText: '2027Q1' });
+    expect(await text(q1)).toMatch(/生活救助.*1,575\.00 元/);
     const card = page.getByTestId('self-changes');
     await card.getByText('暂无变更申报').waitFor();
     await page.getByTestId('self-change-open').click();
@@ -162,6 +165,10 @@ describe.skipIf(chromiumMissing)('change-request walk: self-service change, revi
     await closed.locator('a').first().click();
     await page.waitForURL(`**/archive/${ids.fileId}`);
     await page.getByTestId('file-name').waitFor();
+    // The summary bar keeps each figure on one line (it used to break "675.00 元" a character a line).
+    const perCapita = page.getByTestId('summary-per-capita');
+    expect(await text(perCapita)).toBe('675.00 元');
+    expect((await perCapita.boundingBox())?.height).toBeLessThan(30);
     await page.getByRole('tab', { name: '变更记录' }).click();
     const tab = page.getByTestId('changes-tab');
     await tab.getByText('已生效').waitFor();
