@@ -51,11 +51,7 @@ export function useChangeColumns(opts: { withFile: boolean; onOpen: (id: number)
       title: t('changes.col.kinds'),
       dataIndex: 'kinds',
       width: 140,
-      render: (k: string[]) => (
-        <Space size={[4, 4]} wrap>
-          <KindTags kinds={k} />
-        </Space>
-      ),
+      render: (k: string[]) => <KindTags kinds={k} />,
     },
     {
       title: t('changes.col.reason'),

@@ -327,11 +327,7 @@ export function SelfChangesCard({ fileStatus }: { fileStatus: string }) {
                   title: t('changes.col.kinds'),
                   dataIndex: 'kinds',
                   width: 200,
-                  render: (k: string[]) => (
-                    <Space size={[4, 4]} wrap>
-                      <KindTags kinds={k} />
-                    </Space>
-                  ),
+                  render: (k: string[]) => <KindTags kinds={k} />,
                 },
                 { title: t('changes.col.reason'), dataIndex: 'reason', ellipsis: { showTitle: true } },
                 {
