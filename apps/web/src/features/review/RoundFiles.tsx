@@ -110,7 +110,8 @@ function FilesTable({ round, state, orgId }: { round: ReviewRoundDetail; state: 
         f.review ? (
           <Tooltip title={f.review.findings}>
             <span>
-              {code('reviewMethod', f.review.method)} · {f.review.reviewedOn}
+              {code('reviewMethod', f.review.method)} ·{' '}
+              <span style={{ whiteSpace: 'nowrap' }}>{f.review.reviewedOn}</span>
               <Typography.Text type="secondary"> · {f.review.by}</Typography.Text>
             </span>
           </Tooltip>
