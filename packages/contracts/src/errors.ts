@@ -1,4 +1,5 @@
 import { changeErrors } from './errors-changes.js';
+import { legalAidErrors } from './errors-legalaid.js';
 import { moneyErrors } from './errors-money.js';
 import { reviewErrors } from './errors-review.js';
 import { serviceDeskErrors } from './errors-servicedesk.js';
@@ -258,6 +259,7 @@ export const errorCatalog = {
   ...serviceDeskErrors,
   ...reviewErrors,
   ...changeErrors,
+  ...legalAidErrors,
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;
