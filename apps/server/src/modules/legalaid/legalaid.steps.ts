@@ -112,6 +112,7 @@ export function addStep(ctx: AppContext, actor: Actor, id: number, s: z.infer<ty
     const at = ctx.clock.now().toISOString();
     return {
       patch: {},
+      note: s.what,
       data: { kind: s.kind, stepOn: s.stepOn, what: s.what, ...(s.result ? { result: s.result } : {}) },
       also: async (trx) => {
         stepId = await repo.insertStep(trx, {
@@ -149,6 +150,7 @@ export function stepResult(ctx: AppContext, actor: Actor, id: number, stepId: nu
       throw badDate('result', '尚未发生的进程不能登记结果', 'a step still to come has no result yet');
     return {
       patch: {},
+      note: result,
       data: { stepId, result },
       also: async (trx) => {
         if (!(await repo.setStepResultIf(trx, stepId, result, ctx.clock.now().toISOString())))

@@ -1,5 +1,6 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../lib/api';
 import { useErrorText } from '../../lib/errors';
@@ -9,7 +10,8 @@ import { useUploadEvidence } from './api';
 import { useLegalCode } from './codes';
 import type { LegalAidDetail } from './types';
 
-export const when = (iso: string | null | undefined) => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
+/** An instant in the browser's time (Beijing for the users). */
+export const when = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
 /** The case page's lower cards: mediation and agreement, the outcome, the evidence, the history. */
 export function MediationCard({ a }: { a: LegalAidDetail }) {
@@ -24,7 +26,7 @@ export function MediationCard({ a }: { a: LegalAidDetail }) {
       data-testid="la-mediation-card"
     >
       {m ? (
-        <Descriptions size="small" column={{ xs: 1, md: 2 }} colon={false} styles={{ label: { width: 110 } }}>
+        <Descriptions size="small" column={{ xs: 1, md: 2 }} colon={false} styles={{ label: { width: 150 } }}>
           <Descriptions.Item label={t('legalAid.mediation.worker')}>{a.person.name}</Descriptions.Item>
           <Descriptions.Item label={t('legalAid.mediation.employer')}>
             {m.employer}
@@ -42,7 +44,7 @@ export function MediationCard({ a }: { a: LegalAidDetail }) {
       {g ? (
         <Descriptions size="small" column={{ xs: 1, md: 2 }} colon={false} styles={{ label: { width: 110 } }}>
           <Descriptions.Item label={t('legalAid.agreement.signedOn')}>{g.signedOn}</Descriptions.Item>
-          <Descriptions.Item label={t('legalAid.agreement.amount')}>
+          <Descriptions.Item label={t('legalAid.agreement.amountLabel')}>
             <Money fen={g.amountFen} strong />
           </Descriptions.Item>
           <Descriptions.Item label={t('legalAid.agreement.terms')} span={2}>

@@ -141,7 +141,12 @@ function AssignDialog({ a, onClose }: Props) {
           />
         </Form.Item>
       ) : (
-        <Form.Item name="department" label={t('legalAid.assign.department')} rules={req(t)}>
+        <Form.Item
+          name="department"
+          label={t('legalAid.assign.department')}
+          rules={req(t)}
+          initialValue={a.assignment?.department ?? undefined}
+        >
           <Input id="la-department" maxLength={100} />
         </Form.Item>
       )}

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { useErrorText } from '../../lib/errors';
 import { Link } from '../../lib/router';
+import { today } from '../../lib/today';
 import { usePermission } from '../auth';
 import { useCurrentUser } from '../auth/api';
 import { Money } from '../money/ui';
@@ -134,9 +135,8 @@ function Actions({ a, open }: { a: LegalAidDetail; open: (d: Dialog) => void }) 
   return <Space wrap>{buttons}</Space>;
 }
 
-function Person({ a }: { a: LegalAidDetail }) {
-  const { t } = useTranslation();
-  const can = usePermission();
+/** The masked ID and phone; the full numbers on request (audited by the server). */
+function usePersonReveal(a: LegalAidDetail) {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [full, setFull] = useState<{ idNumber: string | null; phone: string | null } | null>(null);
@@ -147,29 +147,31 @@ function Person({ a }: { a: LegalAidDetail }) {
       message.error(errorText(e));
     }
   };
-  return (
-    <Space size={4} wrap>
-      <span>{full?.idNumber ?? a.person.idMasked ?? '—'}</span>
-      <span>·</span>
-      <span>{full?.phone ?? a.person.phoneMasked ?? '—'}</span>
-      {can('legalaid.write') && (a.person.idMasked || a.person.phoneMasked) && !full && (
-        <Button size="small" type="link" onClick={reveal}>
-          {t('legalAid.detail.reveal')}
-        </Button>
-      )}
-      {full && <Typography.Text type="secondary">{t('legalAid.detail.revealed')}</Typography.Text>}
-    </Space>
-  );
+  return { full, reveal };
 }
 
 function ApplicationCard({ a }: { a: LegalAidDetail }) {
   const { t } = useTranslation();
   const code = useLegalCode();
+  const can = usePermission();
+  const { full, reveal } = usePersonReveal(a);
+  const canReveal = can('legalaid.write') && !full && (a.person.idMasked || a.person.phoneMasked);
   return (
     <Card title={t('legalAid.detail.applicant')} style={{ marginBottom: 16 }} size="small">
       <Descriptions size="small" column={{ xs: 1, md: 2 }} colon={false} styles={{ label: { width: 110 } }}>
-        <Descriptions.Item label={`${t('legalAid.detail.idNumber')} · ${t('legalAid.detail.phone')}`} span={2}>
-          <Person a={a} />
+        <Descriptions.Item label={t('legalAid.detail.idNumber')}>
+          {full?.idNumber ?? a.person.idMasked ?? '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('legalAid.detail.phone')}>
+          <Space size={4} wrap>
+            <span>{full?.phone ?? a.person.phoneMasked ?? '—'}</span>
+            {canReveal && (
+              <Button size="small" type="link" onClick={reveal} style={{ padding: 0 }}>
+                {t('legalAid.detail.reveal')}
+              </Button>
+            )}
+            {full && <Typography.Text type="secondary">{t('legalAid.detail.revealed')}</Typography.Text>}
+          </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('legalAid.detail.employer')}>{a.person.employer ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('legalAid.col.dispute')}>{code('dispute', a.disputeKind)}</Descriptions.Item>
@@ -291,7 +293,7 @@ function StepsCard({ a, open }: { a: LegalAidDetail; open: (d: Dialog) => void }
               s.result ?? (
                 <Space size={4}>
                   <Typography.Text type="secondary">{t('legalAid.step.pending')}</Typography.Text>
-                  {active && (
+                  {active && s.stepOn <= today() && (
                     <Button size="small" type="link" onClick={() => open({ result: s })}>
                       {t('legalAid.action.result')}
                     </Button>

@@ -47,11 +47,11 @@ export function LawyersTab({ orgId }: { orgId: number }) {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 960 }}
         locale={{ emptyText: list.error ? errorText(list.error) : t('legalAid.lawyers.none') }}
         columns={[
-          { title: t('legalAid.lawyers.name'), dataIndex: 'name', width: 100 },
-          { title: t('legalAid.lawyers.firm'), dataIndex: 'firm', ellipsis: true },
+          { title: t('legalAid.lawyers.name'), dataIndex: 'name', width: 90 },
+          { title: t('legalAid.lawyers.firm'), dataIndex: 'firm' },
           { title: t('legalAid.lawyers.licenceNo'), dataIndex: 'licenceNo', width: 170 },
           {
             title: t('legalAid.lawyers.phone'),
@@ -61,7 +61,7 @@ export function LawyersTab({ orgId }: { orgId: number }) {
               <Space size={4}>
                 <span>{phones[l.id] ?? l.phoneMasked}</span>
                 {write && !phones[l.id] && (
-                  <Button size="small" type="link" onClick={() => reveal(l)}>
+                  <Button size="small" type="link" style={{ padding: 0 }} onClick={() => reveal(l)}>
                     {t('legalAid.lawyers.revealPhone')}
                   </Button>
                 )}
@@ -71,21 +71,21 @@ export function LawyersTab({ orgId }: { orgId: number }) {
           {
             title: t('legalAid.lawyers.contract'),
             key: 'contract',
-            width: 200,
-            render: (_, l) => `${l.contractFrom} ~ ${l.contractTo}`,
+            width: 230,
+            render: (_, l) => (
+              <div style={{ lineHeight: 1.4 }}>
+                <div>{`${l.contractFrom} ~ ${l.contractTo}`}</div>
+                {l.available ? (
+                  <Tag color="green">{t('legalAid.lawyers.available')}</Tag>
+                ) : (
+                  <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                    {l.unavailable ? (lang === 'en' ? l.unavailable.whyEn : l.unavailable.why) : ''}
+                  </Typography.Text>
+                )}
+              </div>
+            ),
           },
-          {
-            title: t('legalAid.lawyers.available'),
-            key: 'available',
-            width: 170,
-            render: (_, l) =>
-              l.available ? (
-                <Tag color="green">{t('legalAid.lawyers.available')}</Tag>
-              ) : (
-                <Tag>{l.unavailable ? (lang === 'en' ? l.unavailable.whyEn : l.unavailable.why) : '—'}</Tag>
-              ),
-          },
-          { title: t('legalAid.lawyers.org'), key: 'org', width: 140, ellipsis: true, render: (_, l) => l.org.name },
+          { title: t('legalAid.lawyers.org'), key: 'org', width: 130, ellipsis: true, render: (_, l) => l.org.name },
           ...(write
             ? [
                 {

@@ -134,7 +134,7 @@ function ApplicationsTab({ orgId, overdue }: { orgId: number; overdue?: boolean 
         data-testid={overdue ? 'legal-aid-overdue' : 'legal-aid-list'}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1000 }}
         locale={{
           emptyText: list.error ? errorText(list.error) : t(overdue ? 'legalAid.noneOverdue' : 'legalAid.none'),
         }}
@@ -154,13 +154,22 @@ function ApplicationsTab({ orgId, overdue }: { orgId: number; overdue?: boolean 
           {
             title: t('legalAid.col.appNo'),
             key: 'appNo',
-            width: 170,
-            render: (_, r) => <Link to={`/legal-aid/${r.id}`}>{r.appNo}</Link>,
+            width: 180,
+            render: (_, r) => (
+              <div style={{ lineHeight: 1.3 }}>
+                <Link to={`/legal-aid/${r.id}`}>{r.appNo}</Link>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.org.name}
+                  </Typography.Text>
+                </div>
+              </div>
+            ),
           },
           {
             title: t('legalAid.col.person'),
             key: 'person',
-            width: 150,
+            width: 160,
             render: (_, r) => (
               <div style={{ lineHeight: 1.3 }}>
                 <div>{r.person.name}</div>
@@ -176,20 +185,24 @@ function ApplicationsTab({ orgId, overdue }: { orgId: number; overdue?: boolean 
             width: 120,
             render: (_, r) => code('dispute', r.disputeKind),
           },
-          { title: t('legalAid.col.receivedOn'), dataIndex: 'receivedOn', width: 110 },
           {
-            title: t('legalAid.col.dueOn'),
-            key: 'dueOn',
-            width: 150,
+            title: `${t('legalAid.col.receivedOn')} / ${t('legalAid.col.dueOn')}`,
+            key: 'dates',
+            width: 170,
             render: (_, r) => (
-              <Space size={4} wrap>
-                <span>{r.dueOn}</span>
-                {r.overdue ? (
-                  <Tag color="red">{t('legalAid.overdue')}</Tag>
-                ) : (
-                  r.status === 'pending' && <Tag>{t('legalAid.daysLeft', { count: daysTo(r.dueOn) })}</Tag>
-                )}
-              </Space>
+              <div style={{ lineHeight: 1.4 }}>
+                <div>{r.receivedOn}</div>
+                <Space size={4}>
+                  <Typography.Text type={r.overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+                    {r.dueOn}
+                  </Typography.Text>
+                  {r.overdue ? (
+                    <Tag color="red">{t('legalAid.overdue')}</Tag>
+                  ) : (
+                    r.status === 'pending' && <Tag>{t('legalAid.daysLeft', { count: daysTo(r.dueOn) })}</Tag>
+                  )}
+                </Space>
+              </div>
             ),
           },
           {
@@ -199,16 +212,19 @@ function ApplicationsTab({ orgId, overdue }: { orgId: number; overdue?: boolean 
             render: (_, r) => <Tag color={statusColor[r.status] ?? 'default'}>{code('status', r.status)}</Tag>,
           },
           {
-            title: t('legalAid.col.caseKind'),
-            key: 'caseKind',
-            width: 140,
-            render: (_, r) => (r.caseKind ? code('caseKind', r.caseKind) : '—'),
-          },
-          {
-            title: t('legalAid.col.handler'),
-            key: 'handler',
-            ellipsis: true,
-            render: (_, r) => r.handler ?? '—',
+            title: `${t('legalAid.col.caseKind')} / ${t('legalAid.col.handler')}`,
+            key: 'aid',
+            render: (_, r) =>
+              r.caseKind ? (
+                <div style={{ lineHeight: 1.3 }}>
+                  <div>{code('caseKind', r.caseKind)}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.handler ?? ''}
+                  </Typography.Text>
+                </div>
+              ) : (
+                '—'
+              ),
           },
           {
             title: t('legalAid.col.recovered'),
@@ -217,7 +233,6 @@ function ApplicationsTab({ orgId, overdue }: { orgId: number; overdue?: boolean 
             align: 'right',
             render: (_, r) => (r.status === 'closed' ? <Money fen={r.recoveredFen} /> : '—'),
           },
-          { title: t('legalAid.col.org'), key: 'org', width: 140, ellipsis: true, render: (_, r) => r.org.name },
         ]}
       />
     </>

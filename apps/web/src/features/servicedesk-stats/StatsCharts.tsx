@@ -12,8 +12,13 @@ const BLUE = '#1677ff';
 const GOLD = '#d48806';
 
 const font = { fontFamily: 'inherit' };
-const CHANNEL_COLORS = [RED, BLUE, GOLD, GREEN, '#722ed1'];
-const SATISFACTION_COLORS = [GREEN, GOLD, RED];
+const CHANNEL_COLORS: Record<string, string> = {
+  letter: GOLD,
+  visit: BLUE,
+  phone: GREEN,
+  hotline_12351: RED,
+  online: '#722ed1',
+};
 
 export function TrendChart({ s }: { s: Stats }) {
   const { t } = useTranslation();
@@ -74,25 +79,27 @@ export function CategoryChart({ s }: { s: Stats }) {
   return <EChart option={option} height={Math.max(200, 60 + rows.length * 36)} testId="chart-categories" />;
 }
 
-function Pie({ data, colors, testId }: { data: { name: string; value: number }[]; colors: string[]; testId: string }) {
+/** A ring of counts; each slice keeps its own colour, slices of 0 are left out. */
+function Pie({ data, testId }: { data: { name: string; value: number; color: string }[]; testId: string }) {
   const option = useMemo<ChartOption>(
     () => ({
       textStyle: font,
-      color: colors,
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { bottom: 0, type: 'scroll' },
+      legend: { bottom: 0, type: 'plain', itemWidth: 14, itemGap: 8 },
       series: [
         {
           type: 'pie',
           radius: ['38%', '66%'],
-          center: ['50%', '44%'],
+          center: ['50%', '42%'],
           avoidLabelOverlap: true,
           label: { formatter: '{c}' },
-          data,
+          data: data
+            .filter((d) => d.value > 0)
+            .map((d) => ({ name: d.name, value: d.value, itemStyle: { color: d.color } })),
         },
       ],
     }),
-    [data, colors],
+    [data],
   );
   return <EChart option={option} height={260} testId={testId} />;
 }
@@ -103,11 +110,15 @@ export function ChannelChart({ s }: { s: Stats }) {
     () =>
       s.byChannel
         .filter((c) => c.count > 0)
-        .map((c) => ({ name: t(`deskStats.codes.channel.${c.code}`, { defaultValue: c.label }), value: c.count })),
+        .map((c) => ({
+          name: t(`deskStats.codes.channel.${c.code}`, { defaultValue: c.label }),
+          value: c.count,
+          color: CHANNEL_COLORS[c.code] ?? GREY,
+        })),
     [s, t],
   );
   if (data.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
-  return <Pie data={data} colors={CHANNEL_COLORS} testId="chart-channels" />;
+  return <Pie data={data} testId="chart-channels" />;
 }
 
 export function SatisfactionChart({ s }: { s: Stats }) {
@@ -115,13 +126,13 @@ export function SatisfactionChart({ s }: { s: Stats }) {
   const x = s.totals;
   const data = useMemo(
     () => [
-      { name: t('deskStats.chart.satisfied'), value: x.satisfied },
-      { name: t('deskStats.chart.basically'), value: x.basically },
-      { name: t('deskStats.chart.unsatisfied'), value: x.unsatisfied },
+      { name: t('deskStats.chart.satisfied'), value: x.satisfied, color: GREEN },
+      { name: t('deskStats.chart.basically'), value: x.basically, color: GOLD },
+      { name: t('deskStats.chart.unsatisfied'), value: x.unsatisfied, color: RED },
     ],
     [x, t],
   );
   if (x.callbacks === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deskStats.chart.noCallbacks')} />;
-  return <Pie data={data} colors={SATISFACTION_COLORS} testId="chart-satisfaction" />;
+  return <Pie data={data} testId="chart-satisfaction" />;
 }

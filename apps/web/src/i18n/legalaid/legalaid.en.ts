@@ -152,6 +152,7 @@ export const legalAidEn: Shape<typeof legalAidZh> = {
     title: 'Mediation agreement',
     terms: 'Terms',
     amount: 'Amount (¥)',
+    amountLabel: 'Amount',
     signedOn: 'Signed on',
     recordedBy: 'Recorded by',
     done: 'Agreement recorded',

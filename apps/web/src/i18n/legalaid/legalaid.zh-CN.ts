@@ -158,6 +158,7 @@ export const legalAidZh = {
     title: '调解协议',
     terms: '协议内容',
     amount: '协议金额（元）',
+    amountLabel: '协议金额',
     signedOn: '签订日期',
     recordedBy: '登记人',
     done: '已登记调解协议',
