@@ -24,6 +24,7 @@ import { registerFundRoutes } from './modules/funds/funds.routes.js';
 import { registerGoodsRoutes } from './modules/goods/goods.routes.js';
 import { registerGrantRoutes } from './modules/grants/grants.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerLegalAidRoutes } from './modules/legalaid/legalaid.routes.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { registerPolicyRoutes } from './modules/policy/policy.routes.js';
 import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.js';
@@ -31,6 +32,7 @@ import { registerReviewRoutes } from './modules/review/review.routes.js';
 import { registerSelfRoutes } from './modules/self/self.routes.js';
 import { registerServiceDeskDeskRoutes } from './modules/servicedesk/servicedesk.desk.routes.js';
 import { registerServiceDeskRoutes } from './modules/servicedesk/servicedesk.routes.js';
+import { registerServiceDeskStatsRoutes } from './modules/servicedesk/servicedesk.stats.routes.js';
 import { registerTestingRoutes } from './modules/testing/testing.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import type { AppContext } from './platform/context.js';
@@ -60,6 +62,8 @@ export const moduleRoutes: readonly RouteRegistration[] = [
   registerAssistanceRoutes,
   registerServiceDeskRoutes,
   registerServiceDeskDeskRoutes,
+  registerServiceDeskStatsRoutes,
+  registerLegalAidRoutes,
   registerApprovalRoutes,
   registerApprovalBodyRoutes,
   registerReviewRoutes,

@@ -1,5 +1,6 @@
 import { approvalErrors } from './errors-approvals.js';
 import { changeErrors } from './errors-changes.js';
+import { legalAidErrors } from './errors-legalaid.js';
 import { moneyErrors } from './errors-money.js';
 import { reviewErrors } from './errors-review.js';
 import { serviceDeskErrors } from './errors-servicedesk.js';
@@ -260,6 +261,7 @@ export const errorCatalog = {
   ...serviceDeskErrors,
   ...reviewErrors,
   ...changeErrors,
+  ...legalAidErrors,
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -10,6 +10,7 @@ export * from './auth.js';
 export * from './common.js';
 export * from './errors.js';
 export * from './goods.js';
+export * from './legalaid.js';
 export * from './money.js';
 export * from './orgs.js';
 export * from './policy.js';

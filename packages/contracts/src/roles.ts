@@ -60,6 +60,7 @@ export const actions = [
   'employment.write',
   'legalaid.read',
   'legalaid.write',
+  'legalaid.decide',
   'report.read',
   'self.read',
   'self.apply',
@@ -99,6 +100,10 @@ export const actionLabels: Record<Action, { zh: string; en: string }> = {
   'employment.write': { zh: '办理就业帮扶与小额借款', en: 'Handle employment help and micro-loans' },
   'legalaid.read': { zh: '查看法律援助', en: 'View legal aid' },
   'legalaid.write': { zh: '办理法律援助', en: 'Handle legal aid' },
+  'legalaid.decide': {
+    zh: '审查决定法律援助申请（法律援助领导组）',
+    en: 'Decide legal-aid applications (legal-aid group)',
+  },
   'report.read': { zh: '查看统计报表', en: 'View statistics' },
   'self.read': { zh: '查看本人档案', en: 'View own file' },
   'self.apply': { zh: '本人提交申请', en: 'Apply for oneself' },
@@ -168,6 +173,8 @@ export const permissionMatrix: Record<Role, readonly Action[]> = {
     'payment.approve',
     'servicedesk.read',
     'servicedesk.supervise',
+    'legalaid.read',
+    'legalaid.decide',
     'report.read',
   ],
   finance: [

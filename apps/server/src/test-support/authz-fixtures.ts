@@ -47,6 +47,11 @@ export interface NodeFx {
   workOrderAttachmentId: number;
   supervisionId: number;
   dutyShiftId: number;
+  /** Legal aid: a lawyer of the node's roster, an application assigned to them with a step to come, its evidence. */
+  lawyerId: number;
+  legalAidId: number;
+  legalAidStepId: number;
+  legalAidAttachmentId: number;
   /** The yearly review round holding the node's file (the street's file is in its county's round). */
   roundId: number;
   changeId: number;
@@ -220,9 +225,11 @@ async function nodeFixtures(
   );
   const body = await approvalBodyFixture(env, admin, org.id, tag, app.id, placement);
   const desk = await deskFixtures(env, placement, org, n, today);
+  const legal = await legalFixtures(env, placement, org, n, today);
   return {
     ...body,
     ...desk,
+    ...legal,
     placement,
     tag,
     orgId: org.id,
@@ -373,6 +380,63 @@ async function approvalBodyFixture(
     bodyId: Number(body.id),
     bodyMemberId: Number(withMember.members[0].id),
     meetingId: Number(meeting.id),
+  };
+}
+
+/**
+ * Legal aid at a node: a lawyer on its roster, an application registered by its legal-aid officer, granted by the
+ * root's approver (the legal-aid group), assigned to the lawyer, with a hearing without its result yet and evidence.
+ */
+async function legalFixtures(env: TestEnv, placement: Placement, org: { id: number }, n: number, today: string) {
+  const tag = tags[placement];
+  await env.user(`mk-legal-${placement}`, org.id, ['legal_aid_officer']);
+  const legal = await env.login(`mk-legal-${placement}`);
+  const sup = await env.login(`mk-sup-${placement}`);
+  const lawyer = must(
+    await legal.post('/api/v1/legal-lawyers', {
+      orgId: org.id,
+      name: `律师${tag}`,
+      firm: `律所${tag}`,
+      licenceNo: `14402${String(n).padStart(12, '0')}`,
+      phone: `1370000${1000 + n}`,
+      contractFrom: '2020-01-01',
+      contractTo: '2099-12-31',
+    }),
+    'lawyer',
+  );
+  const app = must(
+    await legal.post('/api/v1/legal-aid', {
+      personName: `孙${tag}`,
+      idNumber: generatedId(7600 + n),
+      phone: `1360000${1000 + n}`,
+      employer: `单位${tag}`,
+      disputeKind: 'wages_owed',
+      reasons: `欠薪${tag}`,
+    }),
+    'legal aid',
+  );
+  must(
+    await sup.post(`/api/v1/legal-aid/${app.id}/decision`, { approve: true, caseKind: 'arbitration', opinion: '同意' }),
+    'legal aid decision',
+  );
+  must(await legal.post(`/api/v1/legal-aid/${app.id}/assign`, { lawyerId: lawyer.id }), 'legal aid assign');
+  const step = must(
+    await legal.post(`/api/v1/legal-aid/${app.id}/steps`, {
+      stepOn: today,
+      kind: 'arbitration_hearing',
+      what: `开庭${tag}`,
+    }),
+    'legal aid step',
+  );
+  const att = must(
+    await upload(env, legal, `/api/v1/legal-aid/${app.id}/attachments`, 'e.png', PNG),
+    'legal aid attachment',
+  ) as { id: number };
+  return {
+    lawyerId: lawyer.id as number,
+    legalAidId: app.id as number,
+    legalAidStepId: step.stepId as number,
+    legalAidAttachmentId: att.id,
   };
 }
 

@@ -2,6 +2,7 @@ import { chinaDate } from '../platform/clock.js';
 import { importRow, type NodeFx, PNG } from './authz-fixtures.js';
 import { USER_PASSWORD } from './env.js';
 import { archiveWorkbook, generatedId, household } from './households.js';
+import { legalAidExamples } from './route-examples-legalaid.js';
 import { serviceDeskExamples } from './route-examples-servicedesk.js';
 
 /**
@@ -463,6 +464,7 @@ export const routeExamples: Record<string, Example> = {
     body: { decision: 'reject', comment: '测试' },
   })),
   ...serviceDeskExamples,
+  ...legalAidExamples,
 
   'GET /api/v1/review-rounds': list((f) => ({ url: `${V}/review-rounds?orgId=${f.orgId}` })),
   'POST /api/v1/review-rounds': placed((f) => ({ url: `${V}/review-rounds`, body: { orgId: f.orgId } })),

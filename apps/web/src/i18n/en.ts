@@ -4,8 +4,10 @@ import { detailEn } from './archive/detail.en';
 import { pagesEn } from './archive/pages.en';
 import { changesEn } from './changes/changes.en';
 import { goodsEn } from './goods';
+import { legalAidEn } from './legalaid/legalaid.en';
 import { moneyEn } from './money';
 import { reviewEn } from './review/review.en';
+import { deskStatsEn } from './servicedesk-stats/stats.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -293,5 +295,7 @@ export const en: Messages = {
   goods: goodsEn,
   review: reviewEn,
   changes: changesEn,
+  legalAid: legalAidEn,
+  deskStats: deskStatsEn,
   ...pagesEn,
 };

@@ -4,8 +4,10 @@ import { detailZh } from './archive/detail.zh-CN';
 import { pagesZh } from './archive/pages.zh-CN';
 import { changesZh } from './changes/changes.zh-CN';
 import { goodsZh } from './goods';
+import { legalAidZh } from './legalaid/legalaid.zh-CN';
 import { moneyZh } from './money';
 import { reviewZh } from './review/review.zh-CN';
+import { deskStatsZh } from './servicedesk-stats/stats.zh-CN';
 
 /** Chinese (default). Labels of roles, actions and org types come from @bangfu/contracts, not from here. */
 export const zhCN = {
@@ -291,6 +293,8 @@ export const zhCN = {
   goods: goodsZh,
   review: reviewZh,
   changes: changesZh,
+  legalAid: legalAidZh,
+  deskStats: deskStatsZh,
   ...pagesZh,
 };
 

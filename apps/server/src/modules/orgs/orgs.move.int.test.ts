@@ -143,6 +143,43 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
       }),
       'duty shift',
     );
+    // Legal aid: a lawyer of the county's roster and an application at its street with a case step and evidence.
+    await env.user('wj.legal', county.id, ['legal_aid_officer']);
+    await env.user('xh.legal', street.id, ['legal_aid_officer']);
+    const legal = await env.login('wj.legal');
+    const lawyer = (
+      await legal.post('/api/v1/legal-lawyers', {
+        orgId: county.id,
+        name: '王律师',
+        firm: '韶法律师事务所',
+        licenceNo: '14402201810000001',
+        phone: '13300001111',
+        contractFrom: '2026-01-01',
+        contractTo: '2099-12-31',
+      })
+    ).body as { id: number };
+    const streetLegal = await env.login('xh.legal');
+    const aid = (
+      await streetLegal.post('/api/v1/legal-aid', { personName: '李四', disputeKind: 'wages_owed', reasons: '欠薪' })
+    ).body as { id: number };
+    ok(
+      await (await env.login('wj.approver', DEMO_PASSWORD)).post(`/api/v1/legal-aid/${aid.id}/decision`, {
+        approve: true,
+        caseKind: 'mediation',
+        opinion: '同意',
+      }),
+      'legal aid decision',
+    );
+    ok(await streetLegal.post(`/api/v1/legal-aid/${aid.id}/assign`, { lawyerId: lawyer.id }), 'legal aid assign');
+    ok(
+      await streetLegal.post(`/api/v1/legal-aid/${aid.id}/steps`, {
+        stepOn: today,
+        kind: 'mediation_session',
+        what: '调解',
+      }),
+      'legal aid step',
+    );
+    await multipart(env, streetLegal, `/api/v1/legal-aid/${aid.id}/attachments`, 'c.pdf', Buffer.from('%PDF-1.4\n'));
     // This year's review at the county (review_round) and one file reviewed in it (review_round_file).
     const approver = await env.login('wj.approver', DEMO_PASSWORD);
     const round = ok(await approver.post('/api/v1/review-rounds', { orgId: county.id }), 'review round');

@@ -7,6 +7,12 @@ import type {
 } from './schema-approvals.js';
 import type { CertificateTable, GoodsMovementTable, GoodsStockTable } from './schema-goods.js';
 import type {
+  LegalAidApplicationTable,
+  LegalAidAttachmentTable,
+  LegalAidStepTable,
+  LegalLawyerTable,
+} from './schema-legalaid.js';
+import type {
   ApprovalTable,
   AssistanceApplicationTable,
   AssistanceGrantTable,
@@ -365,6 +371,10 @@ export interface HouseholdIncomeMonthTable extends TenantColumns {
 }
 
 export interface Database {
+  legal_lawyer: LegalLawyerTable;
+  legal_aid_application: LegalAidApplicationTable;
+  legal_aid_step: LegalAidStepTable;
+  legal_aid_attachment: LegalAidAttachmentTable;
   work_order: WorkOrderTable;
   work_order_action: WorkOrderActionTable;
   work_order_supervision: WorkOrderSupervisionTable;
@@ -414,6 +424,10 @@ export interface Database {
 
 /** Tables whose rows belong to an organisation node and must be read through a scope. */
 export type TenantTable =
+  | 'legal_lawyer'
+  | 'legal_aid_application'
+  | 'legal_aid_step'
+  | 'legal_aid_attachment'
   | 'work_order'
   | 'work_order_action'
   | 'work_order_supervision'

@@ -41,6 +41,10 @@ const pathColumn = {
   work_order_supervision: 'org_path',
   work_order_attachment: 'org_path',
   duty_shift: 'org_path',
+  legal_lawyer: 'org_path',
+  legal_aid_application: 'org_path',
+  legal_aid_step: 'org_path',
+  legal_aid_attachment: 'org_path',
   review_round: 'org_path',
   review_round_file: 'org_path',
 } as const;
@@ -97,6 +101,7 @@ export function systemSelect<T extends ScopedTable>(
     | 'ledger-posting'
     | 'approval-routing'
     | 'work-order-routing'
+    | 'legal-roster'
     | 'rule-inputs'
     | 'review-coverage'
     | 'bank-change',

@@ -256,6 +256,30 @@ export const routePermissions: Record<string, RoutePermission> = {
   'POST /api/v1/duty-shifts': r('servicedesk.write'),
   'POST /api/v1/duty-shifts/:id/handover': r('servicedesk.write'),
   'POST /api/v1/duty-shifts/:id/cancel': r('servicedesk.write'),
+  // the rights desk's analysis (aggregates, no person): JSON for the page, .xlsx for reporting upward (audited)
+  'GET /api/v1/servicedesk/stats': r('servicedesk.read'),
+  'GET /api/v1/servicedesk/stats.xlsx': r('servicedesk.read'),
+
+  // legal aid: applications, the group's decision, the case, mediation; the lawyers' roster
+  'POST /api/v1/legal-aid': r('legalaid.write'),
+  'GET /api/v1/legal-aid': r('legalaid.read'),
+  'GET /api/v1/legal-aid/:id': r('legalaid.read'),
+  'GET /api/v1/legal-aid/:id/person': r('legalaid.write'),
+  'GET /api/v1/legal-aid/:id/lawyers': r('legalaid.write'),
+  'POST /api/v1/legal-aid/:id/decision': r('legalaid.decide'),
+  'POST /api/v1/legal-aid/:id/assign': r('legalaid.write'),
+  'POST /api/v1/legal-aid/:id/steps': r('legalaid.write'),
+  'PUT /api/v1/legal-aid/:id/mediation': r('legalaid.write'),
+  'POST /api/v1/legal-aid/:id/agreement': r('legalaid.write'),
+  'POST /api/v1/legal-aid/:id/close': r('legalaid.write'),
+  'POST /api/v1/legal-aid/:id/withdraw': r('legalaid.write'),
+  'POST /api/v1/legal-aid/:id/steps/:stepId/result': r('legalaid.write'),
+  'POST /api/v1/legal-aid/:id/attachments': r('legalaid.write'),
+  'GET /api/v1/legal-aid/:id/attachments/:attachmentId': r('legalaid.write'),
+  'GET /api/v1/legal-lawyers': r('legalaid.read'),
+  'POST /api/v1/legal-lawyers': r('legalaid.write'),
+  'PATCH /api/v1/legal-lawyers/:id': r('legalaid.write'),
+  'GET /api/v1/legal-lawyers/:id/phone': r('legalaid.write'),
   // yearly review (年度复核): a round covers its opening node's subtree, so a node below reads it, adds its new
   // files and draws its own sample by the round's id (inherited); files, reviews and checks stay scoped.
   'GET /api/v1/review-rounds': r('archive.read'),
