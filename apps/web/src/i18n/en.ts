@@ -6,6 +6,7 @@ import { changesEn } from './changes/changes.en';
 import { goodsEn } from './goods';
 import { moneyEn } from './money';
 import { reviewEn } from './review/review.en';
+import { servicedeskEn } from './servicedesk';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -293,5 +294,6 @@ export const en: Messages = {
   goods: goodsEn,
   review: reviewEn,
   changes: changesEn,
+  servicedesk: servicedeskEn,
   ...pagesEn,
 };

@@ -6,6 +6,7 @@ import { changesZh } from './changes/changes.zh-CN';
 import { goodsZh } from './goods';
 import { moneyZh } from './money';
 import { reviewZh } from './review/review.zh-CN';
+import { servicedeskZh } from './servicedesk';
 
 /** Chinese (default). Labels of roles, actions and org types come from @bangfu/contracts, not from here. */
 export const zhCN = {
@@ -291,6 +292,7 @@ export const zhCN = {
   goods: goodsZh,
   review: reviewZh,
   changes: changesZh,
+  servicedesk: servicedeskZh,
   ...pagesZh,
 };
 
