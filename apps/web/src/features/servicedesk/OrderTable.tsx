@@ -117,8 +117,12 @@ export function OrderTable({
       dataSource={items}
       loading={loading}
       locale={empty ? { emptyText: empty } : undefined}
-      rowClassName={(o) => (o.overdue ? 'order-overdue' : '')}
-      onRow={(o) => ({ 'data-order-no': o.orderNo }) as React.HTMLAttributes<HTMLTableRowElement>}
+      onRow={(o) =>
+        ({
+          'data-order-no': o.orderNo,
+          style: o.overdue ? { background: '#fff1f0' } : undefined,
+        }) as React.HTMLAttributes<HTMLTableRowElement>
+      }
       pagination={{
         current: page,
         pageSize,

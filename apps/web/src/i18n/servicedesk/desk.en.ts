@@ -85,6 +85,7 @@ export const deskEn: Shape<typeof deskZh> = {
       callbacks_due: 'Callbacks due',
     },
   },
+  colon: ': ',
   secret: 'Confidential',
   field: {
     orderNo: 'Order no.',
@@ -150,8 +151,8 @@ export const deskEn: Shape<typeof deskZh> = {
     attachHint: 'JPG, PNG, PDF, up to 10 MB each, uploaded on saving',
     save: 'Save',
     saved: 'Registered',
-    savedDetail: 'Order {{orderNo}}, due {{dueOn}} ({{days}})',
-    savedUrgent: 'Order {{orderNo}}, urgent: to be closed today ({{dueOn}})',
+    savedDetail: 'due {{dueOn}} ({{days}})',
+    savedUrgent: 'urgent: to be closed today ({{dueOn}})',
     owner: 'Owner: {{name}} (first asked)',
     repeat: 'The same person on the same matter: linked to the earlier order (repeat visit)',
     openRepeat: 'Open the earlier order',

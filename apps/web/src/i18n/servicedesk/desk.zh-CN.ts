@@ -28,6 +28,7 @@ export const deskZh = {
     action: workOrderActions.zh,
     queue: workOrderQueues.zh,
   },
+  colon: '：',
   secret: '保密',
   field: {
     orderNo: '工单编号',
@@ -92,8 +93,8 @@ export const deskZh = {
     attachHint: 'JPG、PNG、PDF，每个不超过 10 MB，保存后上传',
     save: '保存登记',
     saved: '已登记',
-    savedDetail: '工单 {{orderNo}}，办理期限 {{dueOn}}（{{days}}）',
-    savedUrgent: '工单 {{orderNo}}，紧急件，当日（{{dueOn}}）办结',
+    savedDetail: '办理期限 {{dueOn}}（{{days}}）',
+    savedUrgent: '紧急件，当日（{{dueOn}}）办结',
     owner: '承办人：{{name}}（首问责任）',
     repeat: '同一人同类诉求，已关联此前工单（重复访）',
     openRepeat: '查看此前工单',

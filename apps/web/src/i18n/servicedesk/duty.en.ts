@@ -17,6 +17,7 @@ export const dutyEn: Shape<typeof dutyZh> = {
     endsAt: 'Ends',
     timesRequired: 'Choose the start and the end',
     note: 'Note (optional)',
+    noteColumn: 'Note',
     time: 'Time',
     handover: 'Handover note',
     writeHandover: 'Write handover',

@@ -15,6 +15,7 @@ export const dutyZh = {
     endsAt: '结束',
     timesRequired: '请选择开始和结束时间',
     note: '备注（可选）',
+    noteColumn: '备注',
     time: '时间',
     handover: '交接班记录',
     writeHandover: '填写交接',

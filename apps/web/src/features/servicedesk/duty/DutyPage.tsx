@@ -161,12 +161,13 @@ export default function DutyPage() {
               rowKey="id"
               size="small"
               pagination={false}
+              tableLayout="fixed"
               dataSource={byDay.get(d)}
               columns={[
                 {
                   title: t('servicedesk.duty.time'),
                   key: 'time',
-                  width: 170,
+                  width: 210,
                   render: (_, s) => (
                     <Space size={4}>
                       <span style={{ fontVariantNumeric: 'tabular-nums' }}>{span(s)}</span>
@@ -175,7 +176,12 @@ export default function DutyPage() {
                   ),
                 },
                 { title: t('servicedesk.duty.person'), key: 'user', width: 120, render: (_, s) => s.user.name },
-                { title: t('servicedesk.duty.note'), dataIndex: 'note', render: (n: string | null) => n ?? '—' },
+                {
+                  title: t('servicedesk.duty.noteColumn'),
+                  dataIndex: 'note',
+                  width: 200,
+                  render: (n: string | null) => n ?? '—',
+                },
                 {
                   title: t('servicedesk.duty.handover'),
                   dataIndex: 'handoverNote',

@@ -55,7 +55,9 @@ export function OrderFacts({ o }: { o: WorkOrderDetail }) {
                 </Tag>
                 {o.representatives && (
                   <span>
-                    {t('servicedesk.field.representatives')}：{o.representatives}
+                    {t('servicedesk.field.representatives')}
+                    {t('servicedesk.colon')}
+                    {o.representatives}
                   </span>
                 )}
               </Space>
@@ -116,13 +118,19 @@ export function PersonCard({ o }: { o: WorkOrderDetail }) {
         content: (
           <Space orientation="vertical" data-testid="revealed">
             <span>
-              {t('servicedesk.field.name')}：{r.name ?? '—'}
+              {t('servicedesk.field.name')}
+              {t('servicedesk.colon')}
+              {r.name ?? '—'}
             </span>
             <span>
-              {t('servicedesk.field.idNumber')}：<Typography.Text copyable>{r.idNumber ?? '—'}</Typography.Text>
+              {t('servicedesk.field.idNumber')}
+              {t('servicedesk.colon')}
+              <Typography.Text copyable>{r.idNumber ?? '—'}</Typography.Text>
             </span>
             <span>
-              {t('servicedesk.field.phone')}：<Typography.Text copyable>{r.phone ?? '—'}</Typography.Text>
+              {t('servicedesk.field.phone')}
+              {t('servicedesk.colon')}
+              <Typography.Text copyable>{r.phone ?? '—'}</Typography.Text>
             </span>
             <Typography.Text type="secondary">{t('servicedesk.order.revealHint')}</Typography.Text>
           </Space>

@@ -42,13 +42,19 @@ export function OrderPage({ id }: { id: number }) {
         subtitle={
           <Space wrap size={[12, 0]}>
             <span>
-              {t('servicedesk.field.node')}：{o.org.name}
+              {t('servicedesk.field.node')}
+              {t('servicedesk.colon')}
+              {o.org.name}
             </span>
             <span>
-              {t('servicedesk.field.owner')}：{o.owner?.name ?? '—'}
+              {t('servicedesk.field.owner')}
+              {t('servicedesk.colon')}
+              {o.owner?.name ?? '—'}
             </span>
             <span>
-              {t('servicedesk.field.dueOn')}：<DueDate o={o} />
+              {t('servicedesk.field.dueOn')}
+              {t('servicedesk.colon')}
+              <DueDate o={o} />
             </span>
           </Space>
         }

@@ -51,9 +51,12 @@ export function OrderTimeline({ actions }: { actions: OrderAction[] }) {
       items={actions.map((a) => ({
         key: a.id,
         color: actionColor[a.action] ?? 'gray',
-        title: <Typography.Text type="secondary">{beijingTime(a.at)}</Typography.Text>,
         content: (
           <div data-testid="timeline-item" data-action={a.action}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {beijingTime(a.at)}
+            </Typography.Text>
+            <br />
             <Space wrap size={[6, 2]}>
               <Typography.Text strong>{code('action', a.action)}</Typography.Text>
               {whom(a) && <Typography.Text>{whom(a)}</Typography.Text>}

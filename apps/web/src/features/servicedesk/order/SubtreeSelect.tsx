@@ -64,7 +64,7 @@ export function SubtreeSelect({
       loadData={(n) => load(Number(n.value))}
       showSearch
       treeNodeFilterProp="title"
-      placeholder={t('servicedesk.order.dialog.unionHint', { org: root.name })}
+      placeholder={t('servicedesk.order.dialog.unionRequired')}
       style={{ width: '100%' }}
       data-testid="subtree-select"
     />

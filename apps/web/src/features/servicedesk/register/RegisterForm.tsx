@@ -1,5 +1,5 @@
 import { PaperClipOutlined, SaveOutlined } from '@ant-design/icons';
-import type { WorkOrderInput } from '@bangfu/contracts';
+import { type WorkOrderInput, workOrderCategories } from '@bangfu/contracts';
 import { parseResidentId } from '@bangfu/policy';
 import {
   App,
@@ -48,6 +48,7 @@ export interface RegisterValues {
 }
 
 const CHANNEL_KEY = 'bangfu.desk.channel';
+const categoryZh = workOrderCategories.zh;
 const PHONE = /^(1\d{10}|0\d{9,11}|\d{7,8})$/;
 export const normalPhone = (v?: string) => (v ?? '').replace(/[\s-]/g, '');
 const opt = (v?: string) => v?.trim() || undefined;
@@ -237,8 +238,11 @@ export function RegisterForm({
                 mode="multiple"
                 options={options('category')}
                 showSearch={{
+                  // The label in either language or the code: 欠薪, wages, wages_owed.
                   filterOption: (input, o) =>
-                    `${o?.label ?? ''} ${o?.value ?? ''}`.toLowerCase().includes(input.trim().toLowerCase()),
+                    `${o?.label ?? ''} ${categoryZh[o?.value as keyof typeof categoryZh] ?? ''} ${o?.value ?? ''}`
+                      .toLowerCase()
+                      .includes(input.trim().toLowerCase()),
                 }}
               />
             </Form.Item>
@@ -255,57 +259,17 @@ export function RegisterForm({
               />
             </Form.Item>
             <Row gutter={16}>
-              <Col xs={24} md={8}>
+              <Col xs={24} md={6}>
                 <Form.Item name="urgency" label={t('servicedesk.field.urgency')}>
                   <Radio.Group optionType="button" buttonStyle="solid" options={options('urgency')} />
                 </Form.Item>
               </Col>
-              <Col xs={24} md={16}>
+              <Col xs={24} md={11}>
                 <Form.Item name="difficulty" label={t('servicedesk.field.difficulty')}>
                   <Radio.Group optionType="button" options={options('difficulty')} />
                 </Form.Item>
               </Col>
-            </Row>
-            <Row gutter={16}>
-              <Col xs={12} md={4}>
-                <Form.Item name="collective" label={t('servicedesk.field.collective')} valuePropName="checked">
-                  <Switch />
-                </Form.Item>
-              </Col>
-              {collective && (
-                <>
-                  <Col xs={12} md={5}>
-                    <Form.Item
-                      name="headCount"
-                      label={t('servicedesk.field.headCount')}
-                      extra={t('servicedesk.register.headCountHint')}
-                      rules={[
-                        { required: true, type: 'number', min: 5, message: t('servicedesk.register.headCountHint') },
-                      ]}
-                    >
-                      <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={15}>
-                    <Form.Item name="representatives" label={t('servicedesk.field.representatives')}>
-                      <Input maxLength={500} placeholder={t('servicedesk.register.representativesPlaceholder')} />
-                    </Form.Item>
-                  </Col>
-                </>
-              )}
-            </Row>
-            <Row gutter={16}>
-              <Col xs={24} md={12}>
-                <Form.Item
-                  name="confidential"
-                  label={t('servicedesk.field.confidential')}
-                  valuePropName="checked"
-                  extra={t('servicedesk.register.confidentialHint')}
-                >
-                  <Switch />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
+              <Col xs={24} md={7}>
                 <Form.Item name="receivedAt" label={t('servicedesk.field.receivedAt')}>
                   <DatePicker
                     showTime={{ format: 'HH:mm' }}
@@ -316,6 +280,44 @@ export function RegisterForm({
                   />
                 </Form.Item>
               </Col>
+            </Row>
+            <Row gutter={16}>
+              <Col xs={24} md={8}>
+                <Form.Item
+                  name="confidential"
+                  label={t('servicedesk.field.confidential')}
+                  valuePropName="checked"
+                  tooltip={t('servicedesk.register.confidentialHint')}
+                >
+                  <Switch />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={4}>
+                <Form.Item name="collective" label={t('servicedesk.field.collective')} valuePropName="checked">
+                  <Switch />
+                </Form.Item>
+              </Col>
+              {collective && (
+                <>
+                  <Col xs={8} md={4}>
+                    <Form.Item
+                      name="headCount"
+                      label={t('servicedesk.field.headCount')}
+                      tooltip={t('servicedesk.register.headCountHint')}
+                      rules={[
+                        { required: true, type: 'number', min: 5, message: t('servicedesk.register.headCountHint') },
+                      ]}
+                    >
+                      <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={16} md={9}>
+                    <Form.Item name="representatives" label={t('servicedesk.field.representatives')}>
+                      <Input maxLength={500} placeholder={t('servicedesk.register.representativesPlaceholder')} />
+                    </Form.Item>
+                  </Col>
+                </>
+              )}
             </Row>
             <Form.Item label={t('servicedesk.field.attachments')} extra={t('servicedesk.register.attachHint')}>
               <Upload

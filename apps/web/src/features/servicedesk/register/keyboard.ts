@@ -3,7 +3,8 @@ import type { KeyboardEvent } from 'react';
 /**
  * Keyboard-first forms (the registration screen, typed into while on the phone): Enter moves to the next field,
  * Ctrl+Enter (⌘+Enter) saves. An open list (select, date panel) keeps Enter to pick; a text area keeps it for a new
- * line; buttons keep it to act; Enter that confirms a Chinese input method's candidate is left alone.
+ * line; buttons keep it to act; Enter that confirms a Chinese input method's candidate is left alone. After the
+ * last field Enter goes to the save button.
  */
 const FIELDS = [
   'input:not([type=hidden]):not([type=file]):not([disabled])',
@@ -18,7 +19,8 @@ function visible(el: HTMLElement) {
 /** The fields of the container in order; of a radio group only its checked (or first) radio. */
 export function fieldsOf(container: HTMLElement): HTMLElement[] {
   const all = [...container.querySelectorAll<HTMLElement>(FIELDS)].filter(
-    (el) => visible(el) && el.tabIndex >= 0 && !el.closest('[aria-hidden=true]'),
+    // A date picker (the time received, rarely changed) is reached with Tab or the mouse, not in Enter's path.
+    (el) => visible(el) && el.tabIndex >= 0 && !el.closest('[aria-hidden=true]') && !el.closest('.ant-picker'),
   );
   const seen = new Set<Element>();
   return all.filter((el) => {

@@ -82,9 +82,11 @@ export default function DeadlineSettingsPage() {
                 {days('repeatWindowDays', t('servicedesk.settings.repeatWindow'), 730, t('servicedesk.settings.days'))}
               </Space>
               {canEdit ? (
-                <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
-                  {t('common.save')}
-                </Button>
+                <Form.Item>
+                  <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
+                    {t('common.save')}
+                  </Button>
+                </Form.Item>
               ) : (
                 <Alert type="warning" showIcon title={t('servicedesk.settings.readOnly')} />
               )}
