@@ -103,23 +103,23 @@ describe.skipIf(chromiumMissing)('service desk walk: 12351 call, 转办, 签收,
     await openMenu(page, '来电来访登记');
     const form = page.getByTestId('register-form');
     // The phone field has the focus; Enter moves from field to field.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id), POLL).toBe('phone');
+    await page.locator('#phone:focus').waitFor();
     await page.keyboard.type(CALLER.phone);
     await page.getByTestId('caller-orders').getByText(earlierNo).waitFor();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id), POLL).toBe('personName');
+    await page.locator('#personName:focus').waitFor();
     await page.keyboard.type(CALLER.name);
     await page.keyboard.press('Enter');
     await page.keyboard.type(CALLER.id);
     await page.keyboard.press('Enter');
     await page.keyboard.type(CALLER.employer);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id), POLL).toBe('categories');
+    await page.locator('#categories:focus').waitFor();
     await page.keyboard.type('欠薪');
     await chooseOption(page, '欠薪讨薪');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id), POLL).toBe('content');
+    await page.locator('#content:focus').waitFor();
     await page.keyboard.type('在韶关某工地做木工，三个月工资共30000元未发，多次讨要未果。');
     await shot(page, 'register-typed');
     await page.keyboard.press('Control+Enter');
