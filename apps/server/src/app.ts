@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { registerApprovalRoutes } from './modules/approvals/approvals.routes.js';
+import { registerApprovalBodyRoutes } from './modules/approvals/bodies.routes.js';
 import { registerArchiveChangeRoutes } from './modules/archive/archive.changes.routes.js';
 import { registerArchiveImportRoutes } from './modules/archive/archive.import.routes.js';
 import { registerArchiveIncomeRoutes } from './modules/archive/archive.income.routes.js';
@@ -60,6 +61,7 @@ export const moduleRoutes: readonly RouteRegistration[] = [
   registerServiceDeskRoutes,
   registerServiceDeskDeskRoutes,
   registerApprovalRoutes,
+  registerApprovalBodyRoutes,
   registerReviewRoutes,
   registerTestingRoutes,
 ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { grades } from './archive-codes.js';
+import { codeList, grades } from './archive-codes.js';
 
 const opinion = z.string().trim().min(1).max(1000);
 
@@ -102,3 +102,54 @@ export const IncomeRecordSchema = z.object({
 });
 export type ArchiveQueue = (typeof archiveQueues)[number];
 export const QueueParamSchema = z.object({ queue: z.enum(archiveQueues) });
+
+/**
+ * The steps of their own file a worker sees in self-service (`GET /self/file`), in the worker's words: the file's
+ * events by action; others (internal checks, spot checks, income records) stay with the union.
+ */
+export const selfSteps = codeList(
+  [
+    'create',
+    'submit',
+    'review_pass',
+    'review_reject',
+    'objection',
+    'renotice',
+    'objection_upheld',
+    'notice_passed',
+    'approve',
+    'approval_reject',
+    'review_record',
+    'relieve',
+    'exit',
+    'transfer',
+    'change_proposed',
+    'change_reviewed',
+    'change_notice',
+    'change_applied',
+    'change_rejected',
+    'change_withdrawn',
+  ] as const,
+  {
+    create: '建立档案',
+    submit: '提交申请',
+    review_pass: '审核通过，进入公示',
+    review_reject: '审核未通过',
+    objection: '公示期间收到异议，正在核实',
+    renotice: '核实完毕，重新公示',
+    objection_upheld: '经核实未通过',
+    notice_passed: '公示期满，报上级审批',
+    approve: '审批通过，纳入帮扶档案',
+    approval_reject: '审批未通过',
+    review_record: '档案复核',
+    relieve: '解困',
+    exit: '脱困',
+    transfer: '档案转移',
+    change_proposed: '提交信息变更申请',
+    change_reviewed: '信息变更审核通过，报上级审批',
+    change_notice: '信息变更审批通过，进入公示',
+    change_applied: '信息变更已生效',
+    change_rejected: '信息变更未通过',
+    change_withdrawn: '撤回信息变更申请',
+  },
+);

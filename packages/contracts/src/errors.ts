@@ -1,3 +1,4 @@
+import { approvalErrors } from './errors-approvals.js';
 import { changeErrors } from './errors-changes.js';
 import { moneyErrors } from './errors-money.js';
 import { reviewErrors } from './errors-review.js';
@@ -255,6 +256,7 @@ export const errorCatalog = {
     en: 'Too many files are being read at the moment; try again shortly',
   },
   ...moneyErrors,
+  ...approvalErrors,
   ...serviceDeskErrors,
   ...reviewErrors,
   ...changeErrors,

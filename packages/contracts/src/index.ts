@@ -1,3 +1,4 @@
+export * from './approvals.js';
 export * from './archive.js';
 export * from './archive-changes.js';
 export * from './archive-clashes.js';

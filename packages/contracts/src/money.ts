@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MeetingInputSchema } from './approvals.js';
 import { codeList } from './archive-codes.js';
 
 /** Row ids are int4 in PostgreSQL: a larger id is bad input (400), not a database error. */
@@ -112,6 +113,8 @@ export const DecisionSchema = z.object({
   comment: z.string().trim().max(1000).optional(),
   /** Eligibility-only rules (篇十二 winter relief): the amount the deciding union sets when approving, 分. */
   amountFen: z.number().int().min(1).max(99_999_999_999).optional(),
+  /** A collective body's decision (领导组, 委员会): the meeting, its members present and their votes. */
+  meeting: MeetingInputSchema.optional(),
 });
 /** A campaign's decision: one amount for every eligibility-only entry (a tier), or one per entry (by id). */
 export const CampaignDecisionSchema = DecisionSchema.extend({

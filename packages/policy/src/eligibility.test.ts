@@ -63,6 +63,16 @@ describe('proposeGrade, current vocabulary (低保 line 780 元, household of th
     );
     expect(step('threshold.deep')).toMatchObject({ zh: '家庭月人均收入750.00元低于深度困难标准780.00元', value: true });
     expect(after.explanation.summary.zh).toBe('建议认定为深度困难。依据政策district-hardship第3版（2024-01-01起施行）');
+    // Read for use, a policy carries its union's name: people read that, not the id.
+    const named = proposeGrade(withWages(3_000_000, { medicalSpendingFen: 300_000 }), {
+      ...district,
+      name: '武江区总工会',
+    });
+    expect(named.explanation.summary.zh).toBe('建议认定为深度困难。依据武江区总工会认定政策第3版（2024-01-01起施行）');
+    expect(named.explanation.summary.en).toBe(
+      'Proposed grade: deep hardship (深度困难). Policy of 武江区总工会 v3, 2024-01-01.',
+    );
+    expect(named.explanation.policy.name).toBe('武江区总工会');
   });
 
   it('意外致困 at exactly 24,000 元 of hardship losses in the year, even with a higher income', () => {

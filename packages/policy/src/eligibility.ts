@@ -59,7 +59,15 @@ export interface GradeProposal {
   perCapitaMonthlyFen: number;
   householdSize: number;
   explanation: {
-    policy: { policyId: string; version: number; effectiveFrom: string; vocabulary: Vocabulary; source: string | null };
+    policy: {
+      policyId: string;
+      /** The adopting union's name when known (EligibilityPolicy.name); absent in explanations stored before. */
+      name?: string | null;
+      version: number;
+      effectiveFrom: string;
+      vocabulary: Vocabulary;
+      source: string | null;
+    };
     inputs: {
       incomes: Record<IncomeField, number>;
       /** Each listed member's 月收入 and whether it counted (absent in explanations stored before issue 9). */
@@ -215,8 +223,8 @@ export function proposeGrade(input: EligibilityInput, policy: EligibilityPolicy)
   }
 
   const grade = applying.length > 0 ? null : gradeBeforeExclusions;
-  const ref = `${policy.policyId} v${policy.version}, ${policy.effectiveFrom}`;
-  const refZh = `依据政策${policy.policyId}第${policy.version}版（${policy.effectiveFrom}起施行）`;
+  const ref = `${policy.name ? `of ${policy.name}` : policy.policyId} v${policy.version}, ${policy.effectiveFrom}`;
+  const refZh = `依据${policy.name ? `${policy.name}认定政策` : `政策${policy.policyId}`}第${policy.version}版（${policy.effectiveFrom}起施行）`;
   let summary: Bilingual;
   if (grade) {
     const label = GRADE_LABELS[grade];
@@ -244,6 +252,7 @@ export function proposeGrade(input: EligibilityInput, policy: EligibilityPolicy)
     explanation: {
       policy: {
         policyId: policy.policyId,
+        ...(policy.name ? { name: policy.name } : {}),
         version: policy.version,
         effectiveFrom: policy.effectiveFrom,
         vocabulary: policy.vocabulary,

@@ -49,6 +49,11 @@ export interface EligibilityPolicy {
   housingAreaPerCapitaM2: number | null;
   /** Where the numbers come from (document, article), shown to clerks. */
   source?: string;
+  /**
+   * Whose policy it is, for people: the adopting union's name ("武江区总工会"), filled in when the policy is read
+   * for use (never stored: a union may be renamed). Explanations name it instead of the id ("org-4").
+   */
+  name?: string;
 }
 
 export const ALL_EXCLUSIONS: Record<ExclusionCode, boolean> = {

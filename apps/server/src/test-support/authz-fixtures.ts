@@ -38,6 +38,9 @@ export interface NodeFx {
   importRowId: number;
   userId: number;
   campaignId: number;
+  bodyId: number;
+  bodyMemberId: number;
+  meetingId: number;
   deskUserId: number;
   deskPhone: string;
   workOrderId: number;
@@ -215,8 +218,10 @@ async function nodeFixtures(
     }),
     'campaign',
   );
+  const body = await approvalBodyFixture(env, admin, org.id, tag, app.id, placement);
   const desk = await deskFixtures(env, placement, org, n, today);
   return {
+    ...body,
     ...desk,
     placement,
     tag,
@@ -288,6 +293,86 @@ async function deskFixtures(env: TestEnv, placement: Placement, org: { id: numbe
     workOrderAttachmentId: att.id,
     supervisionId: detail.supervisions[0].id as number,
     dutyShiftId: shift.id as number,
+  };
+}
+
+/**
+ * The node's 组长 (the leader's body, so amounts below 500 元 only; the fixtures' batches and applications are at
+ * other levels) with an approver as its chair, and a meeting record with that approver's vote on the node's
+ * application, written directly (what a decision would leave), for the routes that read or countersign it.
+ */
+async function approvalBodyFixture(
+  env: TestEnv,
+  admin: Client,
+  orgId: number,
+  tag: string,
+  applicationId: number,
+  placement: Placement,
+) {
+  const approver = await env.user(`mk-appr-${placement}`, orgId, ['approver']);
+  const body = must(
+    await admin.post('/api/v1/approval-bodies', { orgId, kind: 'groupLeader', name: `组长${tag}` }),
+    'approval body',
+  );
+  const withMember = must(
+    await admin.post(`/api/v1/approval-bodies/${body.id}/members`, {
+      userId: approver.id,
+      role: 'chair',
+      fromDate: '2020-01-01',
+    }),
+    'approval body member',
+  );
+  const b = await env.ctx.db
+    .selectFrom('approval_body')
+    .selectAll()
+    .where('id', '=', body.id)
+    .executeTakeFirstOrThrow();
+  const node = { org_id: Number(b.org_id), org_path: b.org_path, province_code: b.province_code };
+  const now = env.ctx.clock.now().toISOString();
+  const meeting = await env.ctx.db
+    .insertInto('approval_meeting')
+    .values({
+      ...node,
+      body_id: Number(b.id),
+      body_kind: b.kind,
+      body_name: b.name,
+      number: `${tag}-1`,
+      held_on: '2026-01-05',
+      subject_type: 'application',
+      subject_id: applicationId,
+      decision: 'reject',
+      roster_count: 1,
+      present_count: 1,
+      approve_count: 0,
+      chair_required: 1,
+      present_bp: 5000,
+      approve_bp: 5000,
+      absent_json: '[]',
+      recorded_by: approver.id,
+      recorded_by_name: `mk-appr-${placement}`,
+      recorded_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await env.ctx.db
+    .insertInto('approval_vote')
+    .values({
+      ...node,
+      meeting_id: Number(meeting.id),
+      user_id: approver.id,
+      user_name: `会议${tag}`,
+      role: 'chair',
+      vote: 'reject',
+      opinion: null,
+      recorded_by: null,
+      recorded_by_name: null,
+      countersigned_at: now,
+    })
+    .execute();
+  return {
+    bodyId: Number(body.id),
+    bodyMemberId: Number(withMember.members[0].id),
+    meetingId: Number(meeting.id),
   };
 }
 

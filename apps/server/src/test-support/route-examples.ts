@@ -311,6 +311,10 @@ export const routeExamples: Record<string, Example> = {
     url: `${V}/batches/${f.batchId}/decision`,
     body: { decision: 'reject', comment: '测试' },
   })),
+  'POST /api/v1/batches/:id/refuse-payment': placed((f) => ({
+    url: `${V}/batches/${f.batchId}/refuse-payment`,
+    body: { reason: '测试' },
+  })),
   'POST /api/v1/batches/:id/comments': placed((f) => ({
     url: `${V}/batches/${f.batchId}/comments`,
     body: { comment: '测试' },
@@ -408,7 +412,38 @@ export const routeExamples: Record<string, Example> = {
     url: `${V}/applications/${f.applicationId}/decision`,
     body: { decision: 'reject', comment: '测试' },
   })),
+  'POST /api/v1/applications/:id/refuse-payment': placed((f) => ({
+    url: `${V}/applications/${f.applicationId}/refuse-payment`,
+    body: { reason: '测试' },
+  })),
   'GET /api/v1/approvals/queue': unplaced(() => ({ url: `${V}/approvals/queue` })),
+  'GET /api/v1/approvals/sitting': placed((f) => ({
+    url: `${V}/approvals/sitting?subjectType=batch&subjectId=${f.batchId}`,
+  })),
+  'GET /api/v1/approvals/meetings': list((f) => ({
+    url: `${V}/approvals/meetings?subjectType=application&subjectId=${f.applicationId}`,
+  })),
+  'POST /api/v1/approvals/meetings/:id/countersign': placed((f) => ({
+    url: `${V}/approvals/meetings/${f.meetingId}/countersign`,
+    body: {},
+  })),
+  'GET /api/v1/approval-bodies': list((f) => ({ url: `${V}/approval-bodies?orgId=${f.orgId}` })),
+  'POST /api/v1/approval-bodies': placed((f, n) => ({
+    url: `${V}/approval-bodies`,
+    body: { orgId: f.orgId, kind: 'committee', name: `委员会${f.tag}${n}` },
+  })),
+  'PATCH /api/v1/approval-bodies/:id': placed((f) => ({
+    url: `${V}/approval-bodies/${f.bodyId}`,
+    body: { presentBp: 5000 },
+  })),
+  'POST /api/v1/approval-bodies/:id/members': placed((f) => ({
+    url: `${V}/approval-bodies/${f.bodyId}/members`,
+    body: { userId: f.userId, role: 'member', fromDate: '2020-01-01' },
+  })),
+  'PATCH /api/v1/approval-bodies/:id/members/:memberId': placed((f) => ({
+    url: `${V}/approval-bodies/${f.bodyId}/members/${f.bodyMemberId}`,
+    body: { role: 'chair' },
+  })),
   'POST /api/v1/campaigns': placed((f, n) => ({
     url: `${V}/campaigns`,
     body: {

@@ -6,6 +6,7 @@ import {
   CarryOutOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   CustomerServiceOutlined,
   DiffOutlined,
   FieldTimeOutlined,
@@ -33,7 +34,8 @@ export interface MenuRoute {
   /** i18n key of the menu label and page title. */
   label: string;
   icon: ReactNode;
-  permission: Action;
+  /** The action the page needs, or any of several. */
+  permission: Action | readonly Action[];
   page: LazyExoticComponent<ComponentType>;
 }
 
@@ -145,6 +147,13 @@ export const menuRoutes: MenuRoute[] = [
     page: lazy(() => import('../features/money/approvals/ApprovalsPage')),
   },
   {
+    path: '/approval-bodies',
+    label: 'money.menu.bodies',
+    icon: <ClusterOutlined />,
+    permission: ['user.read', 'payment.approve'],
+    page: lazy(() => import('../features/money/bodies/BodiesPage')),
+  },
+  {
     path: '/goods',
     label: 'goods.menu.goods',
     icon: <InboxOutlined />,
@@ -219,7 +228,9 @@ export const menuRoutes: MenuRoute[] = [
 export const PasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 
 export function allowedRoutes(permissions: readonly string[]): MenuRoute[] {
-  return menuRoutes.filter((r) => permissions.includes(r.permission));
+  return menuRoutes.filter((r) =>
+    (typeof r.permission === 'string' ? [r.permission] : r.permission).some((a) => permissions.includes(a)),
+  );
 }
 
 /** Where a signed-in user lands: the first page they may open (or the password page, always allowed). */

@@ -1,3 +1,4 @@
+import type { MeetingInput } from '@bangfu/contracts';
 import { type AuditEvent, appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
@@ -5,13 +6,16 @@ import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
 import type { AppError } from '../../platform/errors.js';
 import { assertWithinBudget } from './budget.js';
-import { assertMayDecide, type Decidable, recordStep, type SubjectType } from './duties.js';
+import { type Decidable, recordStep, type SubjectType } from './duties.js';
+import { recordMeeting, type Seat, seat } from './seating.js';
 
 export interface Decision {
   decision: 'approve' | 'reject';
   comment?: string;
   /** Eligibility-only rules (篇十二): the amount the deciding union sets when approving, 分. */
   amountFen?: number;
+  /** A collective body's meeting (领导组, 委员会): one for the whole subject, passed to `decide`. */
+  meeting?: MeetingInput;
 }
 
 /** What an approval commits against the year's budget at the item's node. */
@@ -43,6 +47,11 @@ export interface DecisionItem {
   decision: Decision;
   /** The refusal when it is not pending, or another transaction decided it first. */
   badStatus(status: string): AppError;
+  /**
+   * The level this decision is taken at when it is not the stored one: an amount set at decision (篇十二) is
+   * decided by the level that amount reaches.
+   */
+  levelFor?(trx: Db, d: Decision): Promise<string | null>;
   /** Checks of the decision itself before anything moves (an amount that may not, or must, be set). */
   check?(d: Decision): void;
   /** The item's own status, moved only from pending_approval: false when another transaction got there first. */
@@ -54,36 +63,23 @@ export interface DecisionItem {
 /**
  * A subject of approval: one batch, one application, or a campaign (every entry waiting at the approver's node,
  * together). `open` locks the subject's rows — first in the lock order subject → grants → budget → ledger
- * accounts → audit head — and reads the items it decides.
+ * accounts → audit head — and reads the items it decides. `ref` names it for a collective body's meeting record.
  */
 export interface Subject {
+  ref: { type: 'batch' | 'application' | 'campaign'; id: number };
   open(trx: Db, sdb: ScopedDb): Promise<DecisionItem[]>;
 }
 
-/**
- * Who may decide an item, and at which level. Today one approver at the node and level the amount requires, never
- * one of its makers; the approval bodies of seed 000 (领导组, 委员会: members present, votes, quorum) will be rules
- * of their own, chosen by `ruleFor` from the item's level.
- */
-export interface DecisionRule {
-  admit(sdb: ScopedDb, actor: Actor, item: DecisionItem): Promise<{ level: string }>;
-}
-
-export const oneApprover: DecisionRule = {
-  async admit(sdb, actor, item) {
-    await assertMayDecide(sdb, actor, item.row, item.makers);
-    return { level: item.row.required_level ?? '' };
-  },
-};
-
-export function ruleFor(_item: DecisionItem): DecisionRule {
-  return oneApprover;
-}
-
-async function decideOne(ctx: AppContext, trx: Db, sdb: ScopedDb, actor: Actor, item: DecisionItem) {
+async function decideOne(
+  ctx: AppContext,
+  trx: Db,
+  sdb: ScopedDb,
+  actor: Actor,
+  item: DecisionItem,
+  level: string,
+  meetingId: number | null,
+) {
   const { row, decision: d } = item;
-  if (row.status !== 'pending_approval') throw item.badStatus(row.status);
-  const { level } = await ruleFor(item).admit(sdb, actor, item);
   item.check?.(d);
   const now = ctx.clock.now().toISOString();
   const to = d.decision === 'approve' ? 'approved' : 'rejected';
@@ -95,7 +91,7 @@ async function decideOne(ctx: AppContext, trx: Db, sdb: ScopedDb, actor: Actor, 
     trx,
     actor,
     { type: item.type, id: Number(row.id), org: row },
-    { level: outcome.level ?? level, decision: d.decision, comment: d.comment ?? null, at: now },
+    { level: outcome.level ?? level, decision: d.decision, comment: d.comment ?? null, at: now, meetingId },
   );
   return {
     action: `${item.type}.${d.decision}`,
@@ -103,23 +99,40 @@ async function decideOne(ctx: AppContext, trx: Db, sdb: ScopedDb, actor: Actor, 
     entityId: Number(row.id),
     orgPath: row.org_path,
     chain: row.province_code,
-    after: { decision: d.decision, comment: d.comment ?? null, ...outcome.after },
+    after: { decision: d.decision, comment: d.comment ?? null, meetingId, ...outcome.after },
   } satisfies AuditEvent;
 }
 
 /**
  * Decide a subject — a batch, an application, a campaign — in ONE transaction, all or nothing: every item is
- * checked (pending, maker-checker, the deciding node), moved by a conditional update, its grants with it, the
- * budget checked, the step kept in the history; the audit entries are appended last. A refusal of any item (a
- * budget that runs out part-way through a campaign) refuses the whole subject. Returns how many were decided.
+ * checked (pending; then the `DecisionRule` its level calls for, `seating.ts`: maker-checker and the deciding
+ * node always, then one approver, the group leader's signature, or a collective body's meeting judged by its
+ * quorum), moved by a conditional update, its grants with it, the budget checked, the step kept in the history
+ * (naming the meeting); the meeting and its votes are recorded and the audit entries appended last. A refusal of
+ * any item (a budget that runs out part-way through a campaign, a quorum that does not hold) refuses the whole
+ * subject. Returns how many were decided.
  */
-export async function decide(ctx: AppContext, actor: Actor, subject: Subject): Promise<number> {
+export async function decide(ctx: AppContext, actor: Actor, subject: Subject, meeting?: MeetingInput): Promise<number> {
   require(actor, 'payment.approve');
   return transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
     const items = await subject.open(trx, sdb);
+    for (const item of items) if (item.row.status !== 'pending_approval') throw item.badStatus(item.row.status);
+    const seats: Seat[] = [];
+    for (const item of items)
+      seats.push({
+        row: item.row,
+        makers: item.makers,
+        level: (await item.levelFor?.(trx, item.decision)) ?? item.row.required_level ?? '',
+      });
+    const decision = items[0]?.decision.decision ?? 'reject';
+    const sitting = await seat(ctx, sdb, actor, seats, decision, meeting);
+    const now = ctx.clock.now().toISOString();
+    const recorded = sitting ? await recordMeeting(trx, actor, sitting, subject.ref, decision, now) : null;
     const events: AuditEvent[] = [];
-    for (const item of items) events.push(await decideOne(ctx, trx, sdb, actor, item));
+    for (const [i, item] of items.entries())
+      events.push(await decideOne(ctx, trx, sdb, actor, item, seats[i]?.level ?? '', recorded?.id ?? null));
+    if (recorded) events.push(recorded.audit);
     for (const e of events) await appendAudit(trx, ctx.clock, actor, e);
     return items.length;
   });

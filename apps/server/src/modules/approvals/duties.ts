@@ -14,6 +14,7 @@ export interface Decidable {
   created_by: number | null;
   required_org_id: number | null;
   required_level: string | null;
+  created_at: string;
 }
 
 export type SubjectType = 'batch' | 'application';
@@ -62,7 +63,7 @@ export function recordStep(
   trx: Db,
   actor: Actor,
   subject: { type: SubjectType; id: number; org: { org_id: number; org_path: string; province_code: string } },
-  step: { level: string; decision: string; comment: string | null; at: string },
+  step: { level: string; decision: string; comment: string | null; at: string; meetingId?: number | null },
 ) {
   return repo.insertApproval(trx, {
     org_id: Number(subject.org.org_id),
@@ -76,6 +77,7 @@ export function recordStep(
     actor_id: actor.userId,
     actor_name: actor.displayName,
     at: step.at,
+    meeting_id: step.meetingId ?? null,
   });
 }
 
@@ -87,5 +89,6 @@ export async function historyOf(sdb: ScopedDb, type: SubjectType, id: number) {
     comment: a.comment,
     by: a.actor_name,
     at: a.at,
+    meetingId: a.meeting_id === null ? null : Number(a.meeting_id),
   }));
 }

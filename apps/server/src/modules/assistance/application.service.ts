@@ -7,6 +7,7 @@ import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import { type Decision, decide } from '../approvals/decide.js';
 import { historyOf, recordStep } from '../approvals/duties.js';
+import { refusePayment } from '../approvals/refusal.js';
 import { approvalTarget } from '../approvals/routing.js';
 import * as archiveRepo from '../archive/archive.repository.js';
 import { mustFindFile } from '../archive/archive.service.js';
@@ -19,7 +20,7 @@ import * as grantRepo from '../grants/grants.repository.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { ruleAt } from '../programmes/programmes.service.js';
 import { programmeOf, runnerFor, templateById } from '../programmes/programmes.templates.js';
-import { applicationSubject, mustFindApplication, programmeZh } from './application.subject.js';
+import { applicationRefusable, applicationSubject, mustFindApplication, programmeZh } from './application.subject.js';
 import * as repo from './assistance.repository.js';
 import { ruleInputs, sourcesStep } from './system-inputs.js';
 
@@ -230,7 +231,16 @@ export async function listApplications(
  */
 export async function decideApplication(ctx: AppContext, actor: Actor, id: number, d: Decision) {
   require(actor, 'payment.approve');
-  await decide(ctx, actor, applicationSubject(ctx, id, d));
+  await decide(ctx, actor, applicationSubject(ctx, id, d), d.meeting);
+  return getApplication(ctx, actor, id);
+}
+
+/**
+ * Finance refuses to pay an approved application (seed 000: 財務人員有權拒絕支付), with a reason: back to its
+ * approvers (pending approval, its grant proposed again), through approvals' `refusePayment`.
+ */
+export async function refuseApplicationPayment(ctx: AppContext, actor: Actor, id: number, reason: string) {
+  await refusePayment(ctx, actor, (trx, sdb) => applicationRefusable(trx, sdb, id), reason);
   return getApplication(ctx, actor, id);
 }
 

@@ -7,10 +7,12 @@ import type { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import type { Decision, DecisionItem, Subject } from '../approvals/decide.js';
 import { involvedIn, submitters } from '../approvals/duties.js';
+import type { Refusable } from '../approvals/refusal.js';
 import { approvalTarget } from '../approvals/routing.js';
+import type { Seat } from '../approvals/seating.js';
 import { mustFindFile } from '../archive/archive.service.js';
 import { buildGrant } from '../grants/grant.build.js';
-import { decideGrants, proposeGrants } from '../grants/grant.lifecycle.js';
+import { decideGrants, proposeGrants, returnGrants } from '../grants/grant.lifecycle.js';
 import * as grantRepo from '../grants/grants.repository.js';
 import type { GrantOwner } from '../grants/owner.js';
 import * as repo from './assistance.repository.js';
@@ -44,6 +46,16 @@ async function applicationItem(
   const cap = explanation.params?.values?.maxAmountFen ?? null;
   const setsAmount = Number(a.amount_fen) === 0;
   const fiscalYear = campaign ? Number(campaign.starts_on.slice(0, 4)) : Number(a.period.slice(0, 4));
+  // The level an amount set at decision reaches, at the deciding union (the campaign's organiser, or the node).
+  const targetFor = (trx: Db, amountFen: number) =>
+    approvalTarget(
+      trx,
+      { id: Number(a.required_org_id ?? a.org_id), path: (campaign ?? a).org_path },
+      amountFen,
+      ctx.clock.today(),
+    );
+  const validAmount = (d: Decision) =>
+    d.amountFen !== undefined && d.amountFen > 0 && (cap === null || d.amountFen <= cap);
   return {
     type: 'application',
     entityType: 'assistance_application',
@@ -52,10 +64,14 @@ async function applicationItem(
     makers: [campaign?.created_by ?? null, ...(await submitters(sdb, 'application', id))],
     decision,
     badStatus: (status) => new AppError('APPLICATION_BAD_STATUS', { status: applicationStatusZh(status) }),
+    async levelFor(trx, d) {
+      if (!setsAmount || d.decision !== 'approve' || !validAmount(d)) return null;
+      return (await targetFor(trx, d.amountFen as number)).level;
+    },
     check(d) {
       if (d.amountFen !== undefined && !setsAmount) throw new AppError('APPLICATION_AMOUNT_FIXED', {});
       if (setsAmount && d.decision === 'approve') {
-        if (d.amountFen === undefined || d.amountFen <= 0 || (cap !== null && d.amountFen > cap))
+        if (!validAmount(d))
           throw new AppError('APPLICATION_AMOUNT_REQUIRED', { cap: cap === null ? '—' : `${formatYuan(cap)}元` });
       }
     },
@@ -65,12 +81,7 @@ async function applicationItem(
       if (setsAmount) {
         if (!approve) return { after: { amountFen: 0, setAtDecision: true } };
         const amountFen = d.amountFen as number;
-        const target = await approvalTarget(
-          trx,
-          { id: Number(a.required_org_id ?? a.org_id), path: (campaign ?? a).org_path },
-          amountFen,
-          ctx.clock.today(),
-        );
+        const target = await targetFor(trx, amountFen);
         await repo.setApplicationAmount(trx, id, amountFen, target.level);
         const file = await mustFindFile(tsdb, Number(a.household_id));
         if ((await grantRepo.liveGrants(trx, [file.id], a.programme, a.period)).length) throw duplicate(a);
@@ -112,6 +123,7 @@ async function applicationItem(
 /** One application, decided alone. */
 export function applicationSubject(ctx: AppContext, id: number, decision: Decision): Subject {
   return {
+    ref: { type: 'application', id },
     async open(trx, sdb) {
       await repo.lockApplications(trx, [id]);
       const a = await mustFindApplication(sdb, id);
@@ -134,6 +146,7 @@ export function campaignSubject(
   d: Decision & { amountsFen?: Record<string, number> },
 ): Subject {
   return {
+    ref: { type: 'campaign', id },
     async open(trx, sdb) {
       const c = (await repo.campaignCovering(trx, id, actor.scope.path)) ?? (await repo.findCampaign(sdb, id));
       if (!c) throw new AppError('CAMPAIGN_NOT_FOUND', { id });
@@ -182,6 +195,56 @@ export async function applicationOwner(
     async follow(t, s, now) {
       const g = await grantRepo.grantOfApplication(s, id);
       if (g) await repo.followGrant(t, id, g.status, now);
+    },
+  };
+}
+
+/** An application's maker-checker: its proposer (on the row), its submitters and a campaign entry's organiser. */
+async function seatOf(sdb: ScopedDb, a: repo.ApplicationRow, campaign: repo.CampaignRow | null): Promise<Seat> {
+  const makers = [campaign?.created_by ?? null, ...(await submitters(sdb, 'application', Number(a.id)))];
+  return { row: a, makers, level: a.required_level ?? '' };
+}
+
+/** An application as its decision would seat it (read, not locked: the decision dialog's roster). */
+export async function applicationSeats(sdb: ScopedDb, id: number): Promise<Seat[]> {
+  const a = await mustFindApplication(sdb, id);
+  const campaign =
+    a.campaign_id === null ? null : await repo.campaignCovering(sdb.db, Number(a.campaign_id), a.org_path);
+  return [await seatOf(sdb, a, campaign ?? null)];
+}
+
+/** A campaign's entries waiting at the caller's node, as their decision would seat them. */
+export async function campaignSeats(sdb: ScopedDb, actor: Actor, id: number): Promise<Seat[]> {
+  const c = (await repo.campaignCovering(sdb.db, id, actor.scope.path)) ?? (await repo.findCampaign(sdb, id));
+  if (!c) throw new AppError('CAMPAIGN_NOT_FOUND', { id });
+  const { rows } = await repo.listApplications(sdb, {
+    path: actor.scope.path,
+    campaignId: id,
+    awaiting: { orgId: actor.scope.orgId, userId: actor.userId },
+    limit: 10_000,
+    offset: 0,
+  });
+  const seats: Seat[] = [];
+  for (const r of rows) seats.push(await seatOf(sdb, r as repo.ApplicationRow, c));
+  return seats;
+}
+
+/** An approved application as finance refuses its payment: back to pending approval, its grant back to proposed. */
+export async function applicationRefusable(trx: Db, sdb: ScopedDb, id: number): Promise<Refusable> {
+  await repo.lockApplications(trx, [id]);
+  const a = await mustFindApplication(sdb, id);
+  const campaign = a.campaign_id === null ? null : await repo.campaignCovering(trx, Number(a.campaign_id), a.org_path);
+  return {
+    type: 'application',
+    entityType: 'assistance_application',
+    row: a,
+    involved: await involvedIn(sdb, 'application', a, [campaign?.created_by ?? null]),
+    badStatus: (status) => new AppError('APPLICATION_BAD_STATUS', { status: applicationStatusZh(status) }),
+    async back(t, now) {
+      if (!(await repo.moveApplication(t, id, 'approved', 'pending_approval', now))) return false;
+      const g = await grantRepo.grantOfApplication(sdb, id);
+      if (g && (await returnGrants(t, { grantIds: [Number(g.id)] }, now)) !== 1) return false;
+      return true;
     },
   };
 }

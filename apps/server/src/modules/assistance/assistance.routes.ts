@@ -4,12 +4,19 @@ import {
   CampaignInputSchema,
   DecisionSchema,
   IdParamSchema,
+  RefusePaymentSchema,
 } from '@bangfu/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
-import { createApplication, decideApplication, getApplication, listApplications } from './application.service.js';
+import {
+  createApplication,
+  decideApplication,
+  getApplication,
+  listApplications,
+  refuseApplicationPayment,
+} from './application.service.js';
 import { closeCampaign, createCampaign, decideCampaign, getCampaign, listCampaigns } from './campaign.service.js';
 
 const tags = ['assistance'];
@@ -74,6 +81,19 @@ export function registerAssistanceRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => decideApplication(ctx, actorOf(req), req.params.id, req.body),
+  );
+  api.post(
+    '/v1/applications/:id/refuse-payment',
+    {
+      schema: {
+        tags,
+        summary: 'Finance refuses to pay an approved application, with a reason: it goes back to the approvers',
+        params: IdParamSchema,
+        body: RefusePaymentSchema,
+        ...r,
+      },
+    },
+    async (req) => refuseApplicationPayment(ctx, actorOf(req), req.params.id, req.body.reason),
   );
   api.post(
     '/v1/campaigns',

@@ -119,6 +119,6 @@ export async function decideCampaign(
   d: Decision & { amountsFen?: Record<string, number> },
 ) {
   require(actor, 'payment.approve');
-  const decided = await decide(ctx, actor, campaignSubject(ctx, actor, id, d));
+  const decided = await decide(ctx, actor, campaignSubject(ctx, actor, id, d), d.meeting);
   return { decided, campaign: await getCampaign(ctx, actor, id) };
 }

@@ -1,4 +1,4 @@
-import { BatchInputSchema, CommentSchema, DecisionSchema, IdParamSchema } from '@bangfu/contracts';
+import { BatchInputSchema, CommentSchema, DecisionSchema, IdParamSchema, RefusePaymentSchema } from '@bangfu/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { type Api, errorResponses } from '../../platform/http/api.js';
@@ -13,6 +13,7 @@ import {
   decideBatch,
   getBatch,
   listBatches,
+  refuseBatchPayment,
   resumeBatch,
   submitBatch,
 } from './batch.service.js';
@@ -110,6 +111,19 @@ export function registerBatchRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => decideBatch(ctx, actorOf(req), req.params.id, req.body),
+  );
+  api.post(
+    '/v1/batches/:id/refuse-payment',
+    {
+      schema: {
+        tags,
+        summary: 'Finance refuses to pay an approved batch, with a reason: it goes back to the approvers',
+        params: IdParamSchema,
+        body: RefusePaymentSchema,
+        ...r,
+      },
+    },
+    async (req) => refuseBatchPayment(ctx, actorOf(req), req.params.id, req.body.reason),
   );
   api.post(
     '/v1/batches/:id/comments',

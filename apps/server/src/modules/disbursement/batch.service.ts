@@ -9,6 +9,7 @@ import { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import { type Decision, decide } from '../approvals/decide.js';
 import { historyOf, recordStep } from '../approvals/duties.js';
+import { refusePayment } from '../approvals/refusal.js';
 import { approvalTarget } from '../approvals/routing.js';
 import { nextFileNo } from '../archive/archive.repository.js';
 import { fundAt } from '../funds/funds.repository.js';
@@ -21,7 +22,7 @@ import { allTemplates, programmeOf } from '../programmes/programmes.templates.js
 import { computeBatch } from './batch.compute.js';
 import * as repo from './batch.repository.js';
 import { type BatchRule, quarterOf } from './batch.rules.js';
-import { batchSubject, mustFindBatch, batchStatusZh as statusZh } from './batch.subject.js';
+import { batchRefusable, batchSubject, mustFindBatch, batchStatusZh as statusZh } from './batch.subject.js';
 
 export { mustFindBatch };
 
@@ -255,7 +256,16 @@ export async function submitBatch(ctx: AppContext, actor: Actor, id: number, com
  */
 export async function decideBatch(ctx: AppContext, actor: Actor, id: number, d: Decision) {
   require(actor, 'payment.approve');
-  await decide(ctx, actor, batchSubject(id, d));
+  await decide(ctx, actor, batchSubject(id, d), d.meeting);
+  return getBatch(ctx, actor, id);
+}
+
+/**
+ * Finance refuses to pay an approved batch (seed 000: 財務人員有權拒絕支付), with a reason: it goes back to its
+ * approvers (pending approval, its grants proposed again), through approvals' `refusePayment`.
+ */
+export async function refuseBatchPayment(ctx: AppContext, actor: Actor, id: number, reason: string) {
+  await refusePayment(ctx, actor, (trx, sdb) => batchRefusable(trx, sdb, id), reason);
   return getBatch(ctx, actor, id);
 }
 

@@ -4,7 +4,9 @@ import type { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import type { Decision, DecisionItem, Subject } from '../approvals/decide.js';
 import { involvedIn, submitters } from '../approvals/duties.js';
-import { decideGrants } from '../grants/grant.lifecycle.js';
+import type { Refusable } from '../approvals/refusal.js';
+import type { Seat } from '../approvals/seating.js';
+import { decideGrants, returnGrants } from '../grants/grant.lifecycle.js';
 import type { Payer } from '../grants/grant.pay.js';
 import * as grantRepo from '../grants/grants.repository.js';
 import type { GrantOwner } from '../grants/owner.js';
@@ -22,6 +24,7 @@ export async function mustFindBatch(sdb: ScopedDb, id: number) {
 /** A batch as approvals decides it: approved, its proposed grants approved; rejected, they are void. */
 export function batchSubject(id: number, decision: Decision): Subject {
   return {
+    ref: { type: 'batch', id },
     async open(trx, sdb) {
       await repo.lockBatch(trx, id);
       const b = await mustFindBatch(sdb, id);
@@ -42,6 +45,30 @@ export function batchSubject(id: number, decision: Decision): Subject {
         },
       };
       return [item];
+    },
+  };
+}
+
+/** A batch as its decision would seat it (read, not locked: the decision dialog's roster). */
+export async function batchSeats(sdb: ScopedDb, id: number): Promise<Seat[]> {
+  const b = await mustFindBatch(sdb, id);
+  return [{ row: b, makers: await submitters(sdb, 'batch', id), level: b.required_level ?? '' }];
+}
+
+/** An approved batch as finance refuses its payment: back to pending approval, its grants back to proposed. */
+export async function batchRefusable(trx: Db, sdb: ScopedDb, id: number): Promise<Refusable> {
+  await repo.lockBatch(trx, id);
+  const b = await mustFindBatch(sdb, id);
+  return {
+    type: 'batch',
+    entityType: 'disbursement_batch',
+    row: b,
+    involved: await involvedIn(sdb, 'batch', b),
+    badStatus: (status) => new AppError('BATCH_BAD_STATUS', { status: batchStatusZh(status) }),
+    async back(t, now) {
+      if (!(await repo.moveBatch(t, id, ['approved'], { status: 'pending_approval', updated_at: now }))) return false;
+      await returnGrants(t, { batchId: id }, now);
+      return true;
     },
   };
 }

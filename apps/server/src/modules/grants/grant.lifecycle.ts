@@ -7,6 +7,7 @@ import * as repo from './grants.repository.js';
  *   (built)  → proposed | approved   proposeGrants (a batch's computation, an application; approved at once
  *                                    when the deciding union sets the amount at decision)
  *   proposed → approved | void       decideGrants (the owner's approval or rejection)
+ *   approved → proposed              returnGrants (finance refuses the payment: back to the approvers)
  *   approved → paid | failed         grant.pay.ts payGrants / failGrants (payment, reconciliation, a mark)
  *   failed   → approved (once) | void  grants.service.ts repayGrant / voidGrant
  *
@@ -30,4 +31,17 @@ export async function decideGrants(
     return null;
   }
   return repo.moveGrants(trx, of.grantIds, 'proposed', { status: to, updated_at: now });
+}
+
+/**
+ * Finance refused the owner's payment (approvals/refusal.ts): its approved grants wait for a decision again
+ * (approved → proposed), still holding their households' places. Returns how many of the listed grants moved (a
+ * batch's: not counted).
+ */
+export async function returnGrants(trx: Db, of: { batchId: number } | { grantIds: number[] }, now: string) {
+  if ('batchId' in of) {
+    await repo.moveBatchGrants(trx, of.batchId, 'approved', 'proposed', now);
+    return null;
+  }
+  return repo.moveGrants(trx, of.grantIds, 'approved', { status: 'proposed', updated_at: now });
 }

@@ -10,7 +10,7 @@ const multipart = async (_env: TestEnv, c: Client, url: string, name: string, bu
   if (res.status >= 300) throw new Error(`${url}: ${res.status} ${res.text}`);
   return res.body;
 };
-const ok = (r: { status: number; text: string }, what: string) => {
+const ok = <R extends { status: number; text: string }>(r: R, what: string): R => {
   if (r.status >= 300) throw new Error(`${what}: ${r.status} ${r.text}`);
   return r;
 };
@@ -165,6 +165,42 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
         inputs: { compliantSelfPaidFen: 1_000_000 },
       }),
       'application',
+    );
+    // The county's 领导组: its roster, and a meeting that decided an application (a row in each bodies table).
+    const approverRow = await env.ctx.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'wj.approver')
+      .executeTakeFirstOrThrow();
+    const group = ok(
+      await admin.post('/api/v1/approval-bodies', { orgId: county.id, kind: 'leadingGroup', name: '困难帮扶领导组' }),
+      'approval body',
+    );
+    ok(
+      await admin.post(`/api/v1/approval-bodies/${group.body.id}/members`, {
+        userId: Number(approverRow.id),
+        role: 'chair',
+        fromDate: '2026-01-01',
+      }),
+      'roster',
+    );
+    const countyClerk = await env.login('wj.reviewer', DEMO_PASSWORD);
+    const app = ok(
+      await countyClerk.post('/api/v1/applications', {
+        householdId: hh,
+        templateId: 'seed004.p1.medical',
+        inputs: { compliantSelfPaidFen: 80_000 },
+        period: `${year}-move`,
+      }),
+      'county application',
+    );
+    ok(
+      await approver.post(`/api/v1/applications/${app.body.id}/decision`, {
+        decision: 'reject',
+        comment: '领导组研究不予救助',
+        meeting: { number: '2026-1', heldOn: today, votes: [{ userId: Number(approverRow.id), vote: 'reject' }] },
+      }),
+      'meeting',
     );
   }
   afterAll(() => env.close());

@@ -53,6 +53,11 @@ describe.each(testDialects)('eligibility policies on %s', (dialect) => {
     const listed = await clerk.get('/api/v1/households?status=draft');
     expect(listed.body.items[0]).toMatchObject({ id: f.body.id, grade: null, gradeProposed: 'deep' });
     expect(file.gradeExplanation.explanation.policy).toMatchObject({ version: 1, effectiveFrom: '2026-01-01' });
+    // The explanation names the union whose policy it is, not the policy's internal id.
+    expect(file.gradeExplanation.explanation.policy.name).toBe('武江区总工会');
+    expect(file.gradeExplanation.explanation.summary.zh).toBe(
+      '建议认定为深度困难。依据武江区总工会认定政策第1版（2026-01-01起施行）',
+    );
     const thresholds = file.gradeExplanation.explanation.thresholds as { name: string; crossed: boolean }[];
     expect(thresholds.find((t) => t.name === 'deep')?.crossed).toBe(true);
   });

@@ -7,12 +7,23 @@ import { type ScopedDb, systemSelect } from '../../platform/db/scoped.js';
 export async function versionsOnPath(db: Db, orgPath: string) {
   const ids = orgPath.split('/').filter(Boolean).map(Number);
   const rows = await systemSelect(db, 'eligibility_policy', 'policy-inheritance')
-    .select(['org_id', 'version', 'effective_from', 'data_json'])
-    .where('org_id', 'in', ids)
+    .innerJoin('org_node', 'org_node.id', 'eligibility_policy.org_id')
+    .select([
+      'eligibility_policy.org_id',
+      'eligibility_policy.version',
+      'eligibility_policy.effective_from',
+      'eligibility_policy.data_json',
+      'org_node.name as org_name',
+    ])
+    .where('eligibility_policy.org_id', 'in', ids)
     .execute();
   return {
     ids,
-    rows: rows.map((r) => ({ orgId: Number(r.org_id), policy: JSON.parse(r.data_json) as EligibilityPolicy })),
+    // The union's name as it is today names the policy in explanations (EligibilityPolicy.name).
+    rows: rows.map((r) => ({
+      orgId: Number(r.org_id),
+      policy: { ...(JSON.parse(r.data_json) as EligibilityPolicy), name: r.org_name },
+    })),
   };
 }
 

@@ -108,6 +108,11 @@ describe.each(testDialects)('worker self-service changes on %s', (dialect) => {
     expect(mine.body.members.map((m: { name: string }) => m.name)).toEqual(['刘女士', '王小妹', '王小宝']);
     const own = await worker.get('/api/v1/self/file');
     expect(own.body).toMatchObject({ grade: 'deep', householdSize: 4 });
+    expect(own.body.steps.map((s: { action: string }) => s.action).slice(-3)).toEqual([
+      'change_proposed',
+      'change_reviewed',
+      'change_applied',
+    ]);
     expect(own.body.steps.map((s: { step: string }) => s.step).slice(-3)).toEqual([
       '提交信息变更申请',
       '信息变更审核通过，报上级审批',

@@ -46,6 +46,8 @@ describe.each(testDialects)('worker self-service on %s', (dialect) => {
       orgName: '西河镇总工会',
     });
     expect(mine.body.steps.map((s: { step: string }) => s.step)).toEqual(['建立档案', '提交申请']);
+    // Each step names its event, so the portal says it in the worker's language (contracts' selfSteps).
+    expect(mine.body.steps.map((s: { action: string }) => s.action)).toEqual(['create', 'submit']);
     // The union sees it in its review queue.
     const list = await clerk.get('/api/v1/households?status=submitted');
     expect(list.body.items.map((i: { name: string }) => i.name)).toEqual(['张建国']);

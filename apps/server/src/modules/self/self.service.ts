@@ -1,4 +1,4 @@
-import { fileStatuses, type HouseholdInput, programmes } from '@bangfu/contracts';
+import { fileStatuses, type HouseholdInput, programmes, selfSteps } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
@@ -15,30 +15,6 @@ export async function linkedFileOf(ctx: AppContext, actor: Actor): Promise<numbe
   return Number(me.household_id);
 }
 
-/** Steps a worker may see: what happened and when, never who reviewed or what objectors said (保守秘密). */
-const VISIBLE_STEPS: Record<string, string> = {
-  create: '建立档案',
-  submit: '提交申请',
-  review_pass: '审核通过，进入公示',
-  review_reject: '审核未通过',
-  objection: '公示期间收到异议，正在核实',
-  renotice: '核实完毕，重新公示',
-  objection_upheld: '经核实未通过',
-  notice_passed: '公示期满，报上级审批',
-  approve: '审批通过，纳入帮扶档案',
-  approval_reject: '审批未通过',
-  review_record: '档案复核',
-  relieve: '解困',
-  exit: '脱困',
-  transfer: '档案转移',
-  change_proposed: '提交信息变更申请',
-  change_reviewed: '信息变更审核通过，报上级审批',
-  change_notice: '信息变更审批通过，进入公示',
-  change_applied: '信息变更已生效',
-  change_rejected: '信息变更未通过',
-  change_withdrawn: '撤回信息变更申请',
-};
-
 /**
  * A worker (on showing valid ID, 《困难职工档案管理办法》) sees their own file: status, grade, the steps taken
  * and the help received. Only the file their account is linked to (never a search by ID). Audited.
@@ -46,6 +22,8 @@ const VISIBLE_STEPS: Record<string, string> = {
 export async function ownFile(ctx: AppContext, actor: Actor) {
   require(actor, 'self.read');
   const householdId = await linkedFileOf(ctx, actor);
+  // Steps a worker may see (contracts' selfSteps): what happened and when, never who reviewed or what objectors
+  // said (保守秘密).
   const file = await repo.ownFile(ctx.db, householdId);
   if (!file) throw new AppError('SELF_NO_FILE');
   // Help received: paid grants only (what is still under approval is not promised to anyone yet).
@@ -74,8 +52,13 @@ export async function ownFile(ctx: AppContext, actor: Actor) {
     filedAt: file.filed_at,
     noticeEnd: file.notice_end,
     steps: events
-      .filter((e) => VISIBLE_STEPS[e.action])
-      .map((e) => ({ at: e.at, step: VISIBLE_STEPS[e.action] as string, status: e.to_status })),
+      .filter((e) => Object.hasOwn(selfSteps.zh, e.action))
+      .map((e) => ({
+        at: e.at,
+        action: e.action,
+        step: selfSteps.zh[e.action as keyof typeof selfSteps.zh],
+        status: e.to_status,
+      })),
     assistance: paid.map((g) => ({
       at: g.paid_at as string,
       programme: g.programme,

@@ -13,6 +13,7 @@ import * as changeRequests from '../../db/migrations/2026-11-30T1600_change_requ
 import * as yearlyReview from '../../db/migrations/2026-11-30T1700_yearly_review.js';
 import * as moneyCore from '../../db/migrations/2026-11-30T1800_money_core.js';
 import * as rightsDesk from '../../db/migrations/2026-11-30T1900_rights_desk.js';
+import * as approvalBodies from '../../db/migrations/2026-11-30T2000_approval_bodies.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Names are timestamped and descriptive; app and tests run the same list. */
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1700_yearly_review': yearlyReview,
   '2026-11-30T1800_money_core': moneyCore,
   '2026-11-30T1900_rights_desk': rightsDesk,
+  '2026-11-30T2000_approval_bodies': approvalBodies,
 };
 
 class StaticProvider implements MigrationProvider {

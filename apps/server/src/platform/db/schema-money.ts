@@ -162,4 +162,6 @@ export interface ApprovalTable extends TenantColumns {
   actor_id: number | null;
   actor_name: string;
   at: string;
+  /** The meeting of a collective body whose decision this step records. */
+  meeting_id: number | null;
 }

@@ -1,4 +1,10 @@
 import type { Generated } from 'kysely';
+import type {
+  ApprovalBodyMemberTable,
+  ApprovalBodyTable,
+  ApprovalMeetingTable,
+  ApprovalVoteTable,
+} from './schema-approvals.js';
 import type { CertificateTable, GoodsMovementTable, GoodsStockTable } from './schema-goods.js';
 import type {
   ApprovalTable,
@@ -377,6 +383,10 @@ export interface Database {
   assistance_application: AssistanceApplicationTable;
   assistance_grant: AssistanceGrantTable;
   approval: ApprovalTable;
+  approval_body: ApprovalBodyTable;
+  approval_body_member: ApprovalBodyMemberTable;
+  approval_meeting: ApprovalMeetingTable;
+  approval_vote: ApprovalVoteTable;
   campaign: CampaignTable;
   goods_stock: GoodsStockTable;
   goods_movement: GoodsMovementTable;
@@ -434,6 +444,10 @@ export type TenantTable =
   | 'assistance_application'
   | 'assistance_grant'
   | 'approval'
+  | 'approval_body'
+  | 'approval_body_member'
+  | 'approval_meeting'
+  | 'approval_vote'
   | 'campaign'
   | 'review_round'
   | 'review_round_file';

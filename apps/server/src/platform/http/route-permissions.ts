@@ -166,6 +166,8 @@ export const routePermissions: Record<string, RoutePermission> = {
   'POST /api/v1/batches/:id/submit': r('assistance.propose'),
   'POST /api/v1/batches/:id/decision': r('payment.approve'),
   // A comment is kept with the approvals: those who take part in the batch may write one, not read-only roles.
+  // Finance refuses a non-compliant payment (seed 000: 財務人員有權拒絕支付): back to the approvers.
+  'POST /api/v1/batches/:id/refuse-payment': r('fund.write'),
   'POST /api/v1/batches/:id/comments': r({ anyOf: ['assistance.propose', 'payment.approve', 'fund.write'] }),
   'POST /api/v1/batches/:id/pay': r('fund.write'),
   'POST /api/v1/batches/:id/reconcile': r('fund.write'),
@@ -205,7 +207,18 @@ export const routePermissions: Record<string, RoutePermission> = {
   'GET /api/v1/applications': r('programme.read'),
   'GET /api/v1/applications/:id': r('programme.read'),
   'POST /api/v1/applications/:id/decision': r('payment.approve'),
+  'POST /api/v1/applications/:id/refuse-payment': r('fund.write'),
   'GET /api/v1/approvals/queue': r('payment.approve'),
+  'GET /api/v1/approvals/sitting': r('payment.approve'),
+  'GET /api/v1/approvals/meetings': r('programme.read'),
+  'POST /api/v1/approvals/meetings/:id/countersign': r('payment.approve'),
+
+  // approval bodies (组长, 领导组, 委员会): rosters read by administrators and approvers, kept by administrators
+  'GET /api/v1/approval-bodies': r({ anyOf: ['user.read', 'payment.approve'] }),
+  'POST /api/v1/approval-bodies': r('user.write'),
+  'PATCH /api/v1/approval-bodies/:id': r('user.write'),
+  'POST /api/v1/approval-bodies/:id/members': r('user.write'),
+  'PATCH /api/v1/approval-bodies/:id/members/:memberId': r('user.write'),
   'POST /api/v1/campaigns': r('programme.write'),
   'GET /api/v1/campaigns': r('programme.read'),
   'GET /api/v1/campaigns/:id': r('programme.read', { inherited: true }),

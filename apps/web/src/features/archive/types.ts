@@ -54,7 +54,15 @@ export interface GradeExplanation {
   perCapitaMonthlyFen: number;
   householdSize: number;
   explanation: {
-    policy: { policyId: string; version: number; effectiveFrom: string; vocabulary: string; source: string | null };
+    policy: {
+      policyId: string;
+      /** The adopting union (explanations made before it was recorded have none). */
+      name?: string | null;
+      version: number;
+      effectiveFrom: string;
+      vocabulary: string;
+      source: string | null;
+    };
     inputs: {
       incomes: Record<string, number>;
       householdSize: number;

@@ -27,7 +27,7 @@ export function useChangeColumns(opts: { withFile: boolean; onOpen: (id: number)
           {
             title: t('changes.col.name'),
             dataIndex: 'name',
-            width: 150,
+            width: 170,
             render: (v: string, r: ChangeListItem) => (
               <>
                 {v}
@@ -38,23 +38,31 @@ export function useChangeColumns(opts: { withFile: boolean; onOpen: (id: number)
                 >
                   {r.fileNo}
                 </Typography.Link>
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.orgName}
+                </Typography.Text>
               </>
             ),
           },
-          { title: t('changes.col.org'), dataIndex: 'orgName', width: 120 },
         ]
       : []),
     {
       title: t('changes.col.kinds'),
       dataIndex: 'kinds',
-      width: 150,
-      render: (k: string[]) => (
-        <Space size={[0, 4]} wrap>
-          <KindTags kinds={k} />
-        </Space>
+      width: 140,
+      render: (k: string[]) => <KindTags kinds={k} />,
+    },
+    {
+      title: t('changes.col.reason'),
+      dataIndex: 'reason',
+      // Up to three lines (the row is that tall anyway), the whole reason on hover.
+      render: (v: string) => (
+        <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 3, tooltip: v }}>
+          {v}
+        </Typography.Paragraph>
       ),
     },
-    { title: t('changes.col.reason'), dataIndex: 'reason', ellipsis: true },
     {
       title: t('changes.col.grade'),
       key: 'grade',
@@ -74,7 +82,7 @@ export function useChangeColumns(opts: { withFile: boolean; onOpen: (id: number)
     {
       title: t('changes.col.proposedBy'),
       key: 'by',
-      width: 160,
+      width: 150,
       render: (_: unknown, r: ChangeListItem) => (
         <>
           {r.proposedByName ?? '—'}
@@ -90,9 +98,9 @@ export function useChangeColumns(opts: { withFile: boolean; onOpen: (id: number)
     {
       title: t('changes.col.status'),
       dataIndex: 'status',
-      width: 130,
+      width: 150,
       render: (s: string, r: ChangeListItem) => (
-        <Space size={[0, 4]} wrap>
+        <Space size={[4, 4]} wrap>
           <ChangeStatusTag status={s} />
           {['pending', 'pending_upper', 'on_notice'].includes(s) && r.baseVersion !== r.currentVersion && (
             <Tooltip title={t('changes.queue.staleHint', { base: r.baseVersion, current: r.currentVersion })}>

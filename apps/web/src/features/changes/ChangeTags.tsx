@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 const COLORS: Record<string, string> = {
@@ -19,14 +19,14 @@ export function ChangeStatusTag({ status }: { status: string }) {
   );
 }
 
-/** The kinds of a change, short (the label up to its bracket). */
+/** The kinds of a change, short (the label up to its bracket), apart from each other. */
 export function KindTags({ kinds }: { kinds: readonly string[] }) {
   const { t } = useTranslation();
   return (
-    <>
+    <Space size={[4, 4]} wrap>
       {kinds.map((k) => (
         <Tag key={k}>{t(`changes.kind.${k}`, k).replace(/[（(].*$/, '')}</Tag>
       ))}
-    </>
+    </Space>
   );
 }

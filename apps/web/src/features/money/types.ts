@@ -110,6 +110,8 @@ export interface Approval {
   comment: string | null;
   by: string | null;
   at: string;
+  /** The meeting of a collective body whose decision this step records. */
+  meetingId?: number | null;
 }
 
 export interface Batch {

@@ -126,7 +126,7 @@ function RoundList() {
             {
               title: t('common.actions'),
               key: 'go',
-              width: 70,
+              width: 90,
               render: (_, r) => <Link to={`/reviews/${r.id}`}>{t('review.view')}</Link>,
             },
           ]}

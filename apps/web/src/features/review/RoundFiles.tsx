@@ -76,11 +76,11 @@ function FilesTable({ round, state, orgId }: { round: ReviewRoundDetail; state: 
   const list = useRoundFiles(round.id, { state, orgId, q: q || undefined, page, size });
   const open = round.status === 'open';
   const columns: TableColumnsType<ReviewRoundFile> = [
-    { title: t('review.col.fileNo'), dataIndex: 'fileNo', width: 140 },
+    { title: t('review.col.fileNo'), dataIndex: 'fileNo', width: 130 },
     {
       title: t('review.col.name'),
       key: 'name',
-      width: 190,
+      width: 160,
       render: (_, f) => (
         <div>
           <Space size={4} wrap>
@@ -100,17 +100,18 @@ function FilesTable({ round, state, orgId }: { round: ReviewRoundDetail; state: 
         </div>
       ),
     },
-    { title: t('review.col.org'), dataIndex: 'orgName', width: 140, ellipsis: true },
+    { title: t('review.col.org'), dataIndex: 'orgName', width: 120, ellipsis: true },
     { title: t('review.col.status'), key: 'status', width: 90, render: (_, f) => <StatusTag status={f.status} /> },
     {
       title: t('review.col.review'),
       key: 'review',
-      width: 170,
+      width: 160,
       render: (_, f) =>
         f.review ? (
           <Tooltip title={f.review.findings}>
             <span>
-              {code('reviewMethod', f.review.method)} · {f.review.reviewedOn}
+              {code('reviewMethod', f.review.method)} ·{' '}
+              <span style={{ whiteSpace: 'nowrap' }}>{f.review.reviewedOn}</span>
               <Typography.Text type="secondary"> · {f.review.by}</Typography.Text>
             </span>
           </Tooltip>
@@ -123,7 +124,7 @@ function FilesTable({ round, state, orgId }: { round: ReviewRoundDetail; state: 
     {
       title: t('review.col.outcome'),
       key: 'outcome',
-      width: 170,
+      width: 160,
       render: (_, f) => {
         const r = f.review;
         if (!r) return '—';
@@ -165,37 +166,35 @@ function FilesTable({ round, state, orgId }: { round: ReviewRoundDetail; state: 
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 90,
+      width: 140,
       fixed: 'right',
+      // Every step open to the caller: a sampled file proposing 解困 is both checked and decided by the upper union.
       render: (_, f) => {
         const managed = f.status === 'filed' || f.status === 'relieved';
         const r = f.review;
+        const upper = can('archive.approve') && f.orgId !== me.orgId;
+        const steps: { kind: NonNullable<Dialog>['kind']; label: string; primary?: boolean }[] = [];
         if (!r && open && managed && can('archive.write'))
-          return (
-            <Button size="small" type="primary" onClick={() => setDialog({ kind: 'review', file: f })}>
-              {t('review.actions.review')}
-            </Button>
-          );
-        if (f.spot && !f.spot.checkedAt && can('archive.approve') && f.orgId !== me.orgId && r?.by !== me.displayName)
-          return (
-            <Button size="small" onClick={() => setDialog({ kind: 'check', file: f })}>
-              {t('review.actions.check')}
-            </Button>
-          );
-        if (
-          r &&
-          (STEP_OUTCOMES as readonly string[]).includes(r.outcome) &&
-          !r.decision &&
-          managed &&
-          can('archive.approve') &&
-          f.orgId !== me.orgId
-        )
-          return (
-            <Button size="small" onClick={() => setDialog({ kind: 'decide', file: f })}>
-              {t('review.actions.decide')}
-            </Button>
-          );
-        return null;
+          steps.push({ kind: 'review', label: t('review.actions.review'), primary: true });
+        if (f.spot && !f.spot.checkedAt && upper && r?.by !== me.displayName)
+          steps.push({ kind: 'check', label: t('review.actions.check') });
+        if (r && (STEP_OUTCOMES as readonly string[]).includes(r.outcome) && !r.decision && managed && upper)
+          steps.push({ kind: 'decide', label: t('review.actions.decide') });
+        return (
+          <Space size={4} wrap>
+            {steps.map((x) => (
+              <Button
+                key={x.kind}
+                size="small"
+                type={x.primary ? 'primary' : 'default'}
+                onClick={() => setDialog({ kind: x.kind, file: f })}
+                data-testid={`review-action-${x.kind}`}
+              >
+                {x.label}
+              </Button>
+            ))}
+          </Space>
+        );
       },
     },
   ];
@@ -217,7 +216,7 @@ function FilesTable({ round, state, orgId }: { round: ReviewRoundDetail; state: 
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
-        scroll={{ x: 1040 }}
+        scroll={{ x: 1050 }}
         locale={{ emptyText: list.error ? errorText(list.error) : t('review.none') }}
         pagination={{
           current: page,

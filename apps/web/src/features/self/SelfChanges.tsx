@@ -320,21 +320,29 @@ export function SelfChangesCard({ fileStatus }: { fileStatus: string }) {
                 {
                   title: t('changes.col.proposedAt'),
                   dataIndex: 'proposedAt',
+                  width: 150,
                   render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
                 },
-                { title: t('changes.col.kinds'), dataIndex: 'kinds', render: (k: string[]) => <KindTags kinds={k} /> },
-                { title: t('changes.col.reason'), dataIndex: 'reason', ellipsis: true },
+                {
+                  title: t('changes.col.kinds'),
+                  dataIndex: 'kinds',
+                  width: 200,
+                  render: (k: string[]) => <KindTags kinds={k} />,
+                },
+                { title: t('changes.col.reason'), dataIndex: 'reason', ellipsis: { showTitle: true } },
                 {
                   title: t('changes.col.status'),
                   dataIndex: 'status',
+                  width: 150,
                   render: (s: string) => <ChangeStatusTag status={s} />,
                 },
                 {
                   title: t('common.actions'),
                   key: 'a',
+                  width: 260,
                   render: (_: unknown, r: SelfChanges['items'][number]) =>
                     ['pending', 'pending_upper'].includes(r.status) && (
-                      <Space size={4}>
+                      <Space size={4} wrap>
                         <Upload
                           accept=".jpg,.jpeg,.png,.pdf"
                           showUploadList={false}

@@ -12,6 +12,7 @@ import { GradeTag, StatusTag } from '../archive/components/StatusTag';
 import { IntakeForm } from '../archive/intake/IntakeForm';
 import { yuan } from '../archive/money';
 import { useCurrentUser } from '../auth/api';
+import { useMoneyCode } from '../money/codes';
 import { type OwnFile, useApply, useOwnFile } from './api';
 import { BindCodeModal } from './BindCodeModal';
 import { SelfChangesCard } from './SelfChanges';
@@ -21,6 +22,7 @@ const at = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—
 function FileView({ file }: { file: OwnFile }) {
   const { t } = useTranslation();
   const code = useCode();
+  const moneyCode = useMoneyCode();
   return (
     <>
       <Card style={{ marginBottom: 16 }}>
@@ -51,7 +53,7 @@ function FileView({ file }: { file: OwnFile }) {
             key: `${s.at}-${s.step}`,
             children: (
               <>
-                <strong>{s.step}</strong>
+                <strong>{t(`self.step.${s.action}`, { defaultValue: s.step })}</strong>
                 <span style={{ marginLeft: 8, color: '#888' }}>{at(s.at)}</span>
               </>
             ),
@@ -63,13 +65,14 @@ function FileView({ file }: { file: OwnFile }) {
           <Empty description={t('self.noAssistance')} />
         ) : (
           <Table
-            rowKey={(r) => `${r.at}-${r.programme}`}
+            rowKey={(r) => `${r.at}-${r.programme}-${r.period}`}
             size="small"
             pagination={false}
             dataSource={file.assistance}
             columns={[
               { title: t('self.at'), dataIndex: 'at', render: (v: string) => at(v) },
-              { title: t('self.programme'), dataIndex: 'programme' },
+              { title: t('self.programme'), dataIndex: 'programme', render: (p: string) => moneyCode('programme', p) },
+              { title: t('self.period'), dataIndex: 'period', render: (p: string | null) => p ?? '—' },
               { title: t('self.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => yuan(v) },
             ]}
           />

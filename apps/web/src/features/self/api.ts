@@ -16,8 +16,9 @@ export interface OwnFile {
   appliedAt: string;
   filedAt: string | null;
   noticeEnd: string | null;
-  steps: { at: string; step: string; status: string | null }[];
-  assistance: { at: string; programme: string; amountFen: number }[];
+  /** `action` is the event (contracts' selfSteps), `step` its Chinese label. */
+  steps: { at: string; action: string; step: string; status: string | null }[];
+  assistance: { at: string; programme: string; programmeLabel: string; period: string | null; amountFen: number }[];
 }
 
 export const selfKey = ['self', 'file'] as const;

@@ -32,7 +32,7 @@ export const detailEn: Shape<typeof detailZh> = {
     overridden: '(the proposal was overridden: {{reason}})',
     noExplanation: 'No eligibility policy is set at this node or above, so no grade is proposed.',
     policy: 'Policy applied',
-    policyId: 'Policy',
+    policyId: 'Issued by',
     version: 'Version',
     effectiveFrom: 'In force since',
     vocabulary: 'Vocabulary',

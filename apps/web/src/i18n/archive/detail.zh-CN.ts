@@ -30,7 +30,7 @@ export const detailZh = {
     overridden: '（调整了系统建议，理由：{{reason}}）',
     noExplanation: '本级及上级尚未设定认定政策，系统未给出建议类别。',
     policy: '依据政策',
-    policyId: '政策编号',
+    policyId: '制定单位',
     version: '版本',
     effectiveFrom: '生效日期',
     vocabulary: '类别口径',

@@ -1,3 +1,5 @@
+import { selfSteps } from '@bangfu/contracts';
+
 /** 审核待办, 公示, 导入, 认定政策, 我的档案 (Chinese). */
 export const pagesZh = {
   clashes: {
@@ -173,6 +175,8 @@ export const pagesZh = {
     at: '时间',
     programme: '帮扶项目',
     amount: '金额',
+    period: '期间',
+    step: selfSteps.zh,
     noFile: '尚未查到您的档案',
     noFileHint: '如家庭生活困难，可在此提交建档申请，由所在工会审核、入户核实并公示后报上级审批。',
     apply: '申请建档',

@@ -138,7 +138,7 @@ export const changesEn: Shape<typeof changesZh> = {
     leave: 'A member leaves',
     leaveMember: 'Member',
     work: 'Work and income',
-    wagesYuan: 'Wages (元 a year)',
+    wagesYuan: 'Wages (yuan a year)',
     health: 'Your health',
     reason: 'Explanation',
     submit: 'Submit',

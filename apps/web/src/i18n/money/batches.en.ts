@@ -113,7 +113,13 @@ export const moneyBatchesEn: Shape<typeof moneyBatchesZh> = {
     commentPlaceholder: 'A remark on this batch',
     commented: 'Comment recorded',
   },
-  decision: { submit: 'Submitted', approve: 'Approved', reject: 'Returned', comment: 'Comment' },
+  decision: {
+    submit: 'Submitted',
+    approve: 'Approved',
+    reject: 'Returned',
+    comment: 'Comment',
+    refuse_payment: 'Payment refused',
+  },
   level: {
     groupLeader: 'Group leader',
     leadingGroup: 'Leading group',

@@ -109,7 +109,7 @@ export const moneyBatchesZh = {
     commentPlaceholder: '对本批次的意见或说明',
     commented: '意见已记录',
   },
-  decision: { submit: '提交', approve: '批准', reject: '退回', comment: '意见' },
+  decision: { submit: '提交', approve: '批准', reject: '退回', comment: '意见', refuse_payment: '财务拒付' },
   level: {
     groupLeader: '相关组长',
     leadingGroup: '领导组（集体研究）',

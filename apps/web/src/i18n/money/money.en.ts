@@ -10,6 +10,7 @@ export const moneyCoreEn: Shape<typeof moneyCoreZh> = {
     whatIf: 'What-if',
     applications: 'Applications',
     campaigns: 'Campaigns',
+    bodies: 'Approval bodies',
   },
   node: 'Organisation',
   programme: 'Programme',

@@ -19,6 +19,7 @@ export const moneyCoreZh = {
     whatIf: '政策测算',
     applications: '个案救助',
     campaigns: '帮扶活动',
+    bodies: '审批机构',
   },
   node: '单位',
   programme: '救助项目',

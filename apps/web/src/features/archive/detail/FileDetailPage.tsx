@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined, DiffOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader';
+import { SummaryBar } from '../../../components/SummaryBar';
 import { useErrorText } from '../../../lib/errors';
 import { navigate } from '../../../lib/router';
 import { usePermission } from '../../auth';
@@ -93,42 +94,56 @@ export default function FileDetailPage({ id }: { id: number }) {
       />
       {q.error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(q.error)} />}
       <Card style={{ marginBottom: 16 }}>
-        <Descriptions size="small" column={{ xs: 1, md: 3, xl: 6 }}>
-          <Descriptions.Item label={t('archive.field.idNumber')}>
-            <Space size={4}>
-              <span data-testid="summary-id">{file.idNumber ?? file.idMasked}</span>
-              {!file.idNumber && can('personal.reveal') && (
-                <Button size="small" type="link" icon={<EyeOutlined />} onClick={askReveal} data-testid="reveal">
-                  {t('archive.detail.reveal')}
-                </Button>
-              )}
-              {file.idNumber && (
-                <Tag icon={<LockOutlined />} color="warning">
-                  {t('archive.detail.revealedTag')}
-                </Tag>
-              )}
-            </Space>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('archive.field.phone')}>
-            {file.phone ?? file.phoneMasked ?? '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('archive.field.householdSize')}>{file.householdSize}</Descriptions.Item>
-          <Descriptions.Item label={t('archive.field.perCapita')}>{yuan(file.perCapitaMonthlyFen)}</Descriptions.Item>
-          <Descriptions.Item label={t('archive.field.mainCause')}>{code('cause', file.mainCause)}</Descriptions.Item>
-          <Descriptions.Item label={t('archive.grade.proposed')}>
-            <GradeTag grade={file.gradeProposed} />
-          </Descriptions.Item>
-          {(file.status === 'on_notice' || file.noticeEnd) && (
-            <Descriptions.Item label={t('archive.field.noticePeriod')} span={2}>
-              <span data-testid="notice-period">
-                {at(file.noticeStart)} ~ {at(file.noticeEnd)}
-              </span>
-            </Descriptions.Item>
-          )}
-          {file.nextReviewDue && (
-            <Descriptions.Item label={t('archive.field.nextReviewDue')}>{file.nextReviewDue}</Descriptions.Item>
-          )}
-        </Descriptions>
+        <SummaryBar
+          testId="file-summary"
+          items={[
+            {
+              key: 'id',
+              label: t('archive.field.idNumber'),
+              value: (
+                <Space size={4}>
+                  <span data-testid="summary-id">{file.idNumber ?? file.idMasked}</span>
+                  {!file.idNumber && can('personal.reveal') && (
+                    <Button size="small" type="link" icon={<EyeOutlined />} onClick={askReveal} data-testid="reveal">
+                      {t('archive.detail.reveal')}
+                    </Button>
+                  )}
+                  {file.idNumber && (
+                    <Tag icon={<LockOutlined />} color="warning">
+                      {t('archive.detail.revealedTag')}
+                    </Tag>
+                  )}
+                </Space>
+              ),
+            },
+            { key: 'phone', label: t('archive.field.phone'), value: file.phone ?? file.phoneMasked ?? '—' },
+            { key: 'size', label: t('archive.field.householdSize'), value: file.householdSize },
+            {
+              key: 'perCapita',
+              label: t('archive.field.perCapita'),
+              value: yuan(file.perCapitaMonthlyFen),
+              testId: 'summary-per-capita',
+            },
+            { key: 'cause', label: t('archive.field.mainCause'), value: code('cause', file.mainCause) },
+            { key: 'proposed', label: t('archive.grade.proposed'), value: <GradeTag grade={file.gradeProposed} /> },
+            ...(file.status === 'on_notice' || file.noticeEnd
+              ? [
+                  {
+                    key: 'notice',
+                    label: t('archive.field.noticePeriod'),
+                    value: (
+                      <span data-testid="notice-period">
+                        {at(file.noticeStart)} ~ {at(file.noticeEnd)}
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
+            ...(file.nextReviewDue
+              ? [{ key: 'nextReview', label: t('archive.field.nextReviewDue'), value: file.nextReviewDue }]
+              : []),
+          ]}
+        />
       </Card>
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs

@@ -74,7 +74,9 @@ export function GradeTab({ file }: { file: HouseholdDetail }) {
             data-testid="grade-summary"
           />
           <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 4 }} title={t('archive.grade.policy')}>
-            <Descriptions.Item label={t('archive.grade.policyId')}>{x.explanation.policy.policyId}</Descriptions.Item>
+            <Descriptions.Item label={t('archive.grade.policyId')}>
+              {x.explanation.policy.name ?? x.explanation.policy.policyId}
+            </Descriptions.Item>
             <Descriptions.Item label={t('archive.grade.version')}>{x.explanation.policy.version}</Descriptions.Item>
             <Descriptions.Item label={t('archive.grade.effectiveFrom')}>
               {x.explanation.policy.effectiveFrom}

@@ -1,21 +1,6 @@
 import { ArrowLeftOutlined, CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Statistic,
-  Tag,
-} from 'antd';
+import { App, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Statistic, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,73 +12,14 @@ import { batchApi, useBatchAction } from '../api';
 import { useLevelLabel } from '../batches/ApprovalHistory';
 import { FailedGrantActions } from '../batches/FailedGrantActions';
 import { ExplanationView, type Marking, MarkModal } from '../batches/GrantsTable';
+import { DecisionDialog } from '../bodies/DecisionDialog';
+import { MeetingRecord } from '../bodies/MeetingRecord';
+import { RefusePaymentButton } from '../bodies/RefusePayment';
 import { applicationStatusColor, useMoneyCode } from '../codes';
 import { yuan } from '../money';
 import { GrantStatusTag, OrgName } from '../ui';
-import { assistanceApi, type ApplicationDetail as Detail, useApplication, useAssistanceAction } from './api';
+import { useApplication } from './api';
 import { InputsView } from './InputsEditor';
-
-function DecideModal({
-  app,
-  decision,
-  onClose,
-}: {
-  app: Detail;
-  decision: 'approve' | 'reject' | null;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [form] = Form.useForm<{ comment?: string }>();
-  const decide = useAssistanceAction((v: { decision: 'approve' | 'reject'; comment?: string }) =>
-    assistanceApi.decide(app.id, v.decision, v.comment),
-  );
-  if (!decision) return null;
-  return (
-    <Modal
-      open
-      title={decision === 'approve' ? t('money.applications.approveTitle') : t('money.applications.rejectTitle')}
-      okText={decision === 'approve' ? t('money.approvals.approve') : t('money.approvals.reject')}
-      okButtonProps={{ danger: decision === 'reject' }}
-      cancelText={t('money.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={decide.isPending}
-      destroyOnHidden
-    >
-      <p>
-        {app.householdName}：{yuan(app.amountFen)}
-      </p>
-      <Form
-        form={form}
-        clearOnDestroy
-        layout="vertical"
-        onFinish={async (v) => {
-          try {
-            await decide.mutateAsync({ decision, comment: v.comment?.trim() || undefined });
-            message.success(decision === 'approve' ? t('money.approvals.approved') : t('money.approvals.rejected'));
-            onClose();
-          } catch (e) {
-            message.error(errorText(e));
-          }
-        }}
-      >
-        <Form.Item
-          name="comment"
-          label={t('money.approvals.opinion')}
-          rules={
-            decision === 'reject'
-              ? [{ required: true, whitespace: true, message: t('money.approvals.reasonRequired') }]
-              : []
-          }
-        >
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
 
 /** An application: the household, the amount and how it was computed, approvals, decision and payment. */
 export function ApplicationDetail({ id }: { id: number }) {
@@ -169,6 +95,9 @@ export function ApplicationDetail({ id }: { id: number }) {
               </Button>
             </>
           )}
+          {can('fund.write') && a.status === 'approved' && g?.status === 'approved' && (
+            <RefusePaymentButton type="application" id={a.id} />
+          )}
           {payable && g && g.method === 'bank' && (
             <Button
               type="primary"
@@ -230,7 +159,7 @@ export function ApplicationDetail({ id }: { id: number }) {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={t('money.batches.tabApprovals')} style={{ marginBottom: 16 }}>
+          <Card title={t('money.batches.tabApprovals')} style={{ marginBottom: 16 }} data-testid="application-history">
             {a.approvals.map((x, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the history is append-only and never reordered
               <p key={i} style={{ margin: '0 0 8px' }}>
@@ -240,9 +169,25 @@ export function ApplicationDetail({ id }: { id: number }) {
               </p>
             ))}
           </Card>
+          <Card title={t('money.meeting.record')} style={{ marginBottom: 16 }}>
+            <MeetingRecord type="application" id={a.id} printPath={`/applications/${a.id}/record`} />
+          </Card>
         </Col>
       </Row>
-      <DecideModal app={a} decision={deciding} onClose={() => setDeciding(null)} />
+      <DecisionDialog
+        title={deciding === 'approve' ? t('money.applications.approveTitle') : t('money.applications.rejectTitle')}
+        onClose={() => setDeciding(null)}
+        target={
+          deciding
+            ? {
+                type: 'application',
+                id: a.id,
+                decision: deciding,
+                summary: `${a.householdName ?? ''}：${yuan(a.amountFen)}（${level(a.requiredLevel)}）`,
+              }
+            : null
+        }
+      />
       <MarkModal marking={marking} onClose={() => setMarking(null)} />
     </>
   );

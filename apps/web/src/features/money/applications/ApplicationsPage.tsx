@@ -8,11 +8,13 @@ import { useErrorText } from '../../../lib/errors';
 import { Link, navigate, usePathname } from '../../../lib/router';
 import { usePermission } from '../../auth';
 import { useCurrentUser } from '../../auth/api';
+import { DecisionRecordPrint } from '../bodies/DecisionRecordPrint';
 import { applicationStatusColor, useCodeOptions, useMoneyCode } from '../codes';
+import { yuan } from '../money';
 import { Money, NodeBar, numberParam } from '../ui';
 import { ApplicationDetail } from './ApplicationDetail';
 import { ApplicationForm } from './ApplicationForm';
-import { type Application, useApplications } from './api';
+import { type Application, useApplication, useApplications } from './api';
 
 function ApplicationList() {
   const { t } = useTranslation();
@@ -145,11 +147,40 @@ function ApplicationList() {
   );
 }
 
-/** /applications (list), /applications/new (?campaignId), /applications/:id. */
+/** The application's decision record, A4 (its 名单公示 is not built yet: issue 10, item 4). */
+function ApplicationRecordPrint({ id }: { id: number }) {
+  const code = useMoneyCode();
+  const q = useApplication(id);
+  const a = q.data;
+  return (
+    <DecisionRecordPrint
+      type="application"
+      id={id}
+      back={`/applications/${id}`}
+      title={a ? `${code('programme', a.programme)}申请` : ''}
+      facts={
+        a
+          ? [
+              ['申请人', a.householdName ?? `#${a.householdId}`],
+              ['身份证号', a.idMasked ?? ''],
+              ['期间', a.period],
+              ['金额', yuan(a.amountFen)],
+            ]
+          : []
+      }
+      approvals={a?.approvals ?? []}
+      loading={q.isPending}
+      error={q.error}
+    />
+  );
+}
+
+/** /applications (list), /applications/new (?campaignId), /applications/:id, /applications/:id/record (A4). */
 export default function ApplicationsPage() {
   const path = usePathname();
   if (path === '/applications/new') return <ApplicationForm />;
-  const m = /^\/applications\/(\d+)\/?$/.exec(path);
+  const m = /^\/applications\/(\d+)(\/record)?\/?$/.exec(path);
+  if (m?.[2]) return <ApplicationRecordPrint key={`record-${m[1]}`} id={Number(m[1])} />;
   if (m) return <ApplicationDetail key={m[1]} id={Number(m[1])} />;
   return <ApplicationList />;
 }

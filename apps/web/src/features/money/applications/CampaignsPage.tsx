@@ -12,6 +12,7 @@ import { today as chinaToday } from '../../../lib/today';
 import { usePermission } from '../../auth';
 import { useCurrentUser } from '../../auth/api';
 import { useTemplates } from '../api';
+import { DecisionDialog } from '../bodies/DecisionDialog';
 import { useCodeOptions, useMoneyCode } from '../codes';
 import { Money, NodeBar, OrgName } from '../ui';
 import { assistanceApi, type Campaign, useAssistanceAction, useCampaign, useCampaigns } from './api';
@@ -145,7 +146,7 @@ export default function CampaignsPage() {
   const [creating, setCreating] = useState(false);
   const campaigns = useCampaigns(orgId);
   const close = useAssistanceAction((id: number) => assistanceApi.closeCampaign(id));
-  const decide = useAssistanceAction((id: number) => assistanceApi.decideCampaign(id, 'approve'));
+  const [deciding, setDeciding] = useState<Campaign | null>(null);
   const today = chinaToday();
   const fail = (e: unknown) => message.error(errorText(e));
   return (
@@ -221,24 +222,9 @@ export default function CampaignsPage() {
                     </Button>
                   )}
                   {can('payment.approve') && (
-                    <Popconfirm
-                      title={t('money.campaigns.approveAllConfirm')}
-                      okText={t('money.confirm')}
-                      cancelText={t('money.cancel')}
-                      onConfirm={() =>
-                        decide
-                          .mutateAsync(c.id)
-                          .then(
-                            (r) =>
-                              message.success(
-                                t('money.campaigns.decided', { count: (r as { decided: number }).decided }),
-                              ),
-                            fail,
-                          )
-                      }
-                    >
-                      <Button size="small">{t('money.campaigns.approveAll')}</Button>
-                    </Popconfirm>
+                    <Button size="small" onClick={() => setDeciding(c)}>
+                      {t('money.campaigns.approveAll')}
+                    </Button>
                   )}
                   {can('programme.write') && c.status === 'open' && (
                     <Popconfirm
@@ -259,6 +245,20 @@ export default function CampaignsPage() {
         />
       </Card>
       <CreateCampaignModal orgId={orgId} open={creating} onClose={() => setCreating(false)} />
+      <DecisionDialog
+        title={t('money.campaigns.approveAll')}
+        onClose={() => setDeciding(null)}
+        target={
+          deciding
+            ? {
+                type: 'campaign',
+                id: deciding.id,
+                decision: 'approve',
+                summary: `${deciding.title}：${t('money.campaigns.approveAllConfirm')}`,
+              }
+            : null
+        }
+      />
     </>
   );
 }

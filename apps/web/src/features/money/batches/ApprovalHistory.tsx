@@ -1,13 +1,20 @@
-import { App, Button, Empty, Form, Input, Modal, Space, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Empty, Input, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../../lib/errors';
 import { usePermission } from '../../auth/api';
 import { type Approval, type Batch, batchApi, useBatchAction } from '../api';
+import { DecisionDialog } from '../bodies/DecisionDialog';
 import { yuan } from '../money';
 
-const COLOR: Record<string, string> = { submit: 'blue', approve: 'green', reject: 'red', comment: 'gray' };
+const COLOR: Record<string, string> = {
+  submit: 'blue',
+  approve: 'green',
+  reject: 'red',
+  comment: 'gray',
+  refuse_payment: 'orange',
+};
 
 /** The label of an approval level (the approval chain's ids), else the id. */
 export function useLevelLabel(): (level: string | null | undefined) => string {
@@ -87,64 +94,34 @@ export function ApprovalHistory({ batch }: { batch: Batch }) {
 
 export type DecisionTarget = { batch: Batch; decision: 'approve' | 'reject' } | null;
 
-/** 批准 / 退回 with an opinion (a rejection needs one). */
+/** 批准 / 退回 a batch with an opinion (a rejection needs one), by the rule its level calls for (bodies/DecisionDialog). */
 export function DecisionModal({ target, onClose }: { target: DecisionTarget; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const level = useLevelLabel();
-  const [form] = Form.useForm<{ comment?: string }>();
-  const decide = useBatchAction((v: { id: number; decision: 'approve' | 'reject'; comment?: string }) =>
-    batchApi.decide(v.id, v.decision, v.comment),
-  );
-  if (!target) return null;
-  const { batch, decision } = target;
+  const batch = target?.batch;
   return (
-    <Modal
-      open
-      title={decision === 'approve' ? t('money.approvals.approveTitle') : t('money.approvals.rejectTitle')}
-      okText={decision === 'approve' ? t('money.approvals.approve') : t('money.approvals.reject')}
-      okButtonProps={{ danger: decision === 'reject' }}
-      cancelText={t('money.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={decide.isPending}
-      destroyOnHidden
-    >
-      <Typography.Paragraph>
-        {batch.title}（{batch.batchNo}）：
-        {t('money.approvals.summary', { count: batch.grantCount, amount: yuan(batch.totalFen) })}
-        <br />
-        <Typography.Text type="secondary">
-          {t('money.approvals.level', { level: level(batch.requiredLevel) })}
-        </Typography.Text>
-      </Typography.Paragraph>
-      <Form
-        form={form}
-        clearOnDestroy
-        layout="vertical"
-        onFinish={async (v) => {
-          try {
-            await decide.mutateAsync({ id: batch.id, decision, comment: v.comment?.trim() || undefined });
-            message.success(decision === 'approve' ? t('money.approvals.approved') : t('money.approvals.rejected'));
-            onClose();
-          } catch (e) {
-            message.error(errorText(e));
-          }
-        }}
-      >
-        <Form.Item
-          name="comment"
-          label={t('money.approvals.opinion')}
-          rules={
-            decision === 'reject'
-              ? [{ required: true, whitespace: true, message: t('money.approvals.reasonRequired') }]
-              : []
-          }
-        >
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <DecisionDialog
+      title={target?.decision === 'approve' ? t('money.approvals.approveTitle') : t('money.approvals.rejectTitle')}
+      onClose={onClose}
+      target={
+        target && batch
+          ? {
+              type: 'batch',
+              id: batch.id,
+              decision: target.decision,
+              summary: (
+                <>
+                  {batch.title}（{batch.batchNo}）：
+                  {t('money.approvals.summary', { count: batch.grantCount, amount: yuan(batch.totalFen) })}
+                  <br />
+                  <Typography.Text type="secondary">
+                    {t('money.approvals.level', { level: level(batch.requiredLevel) })}
+                  </Typography.Text>
+                </>
+              ),
+            }
+          : null
+      }
+    />
   );
 }

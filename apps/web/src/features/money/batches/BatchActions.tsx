@@ -18,6 +18,7 @@ import { useErrorText } from '../../../lib/errors';
 import { navigate } from '../../../lib/router';
 import { usePermission } from '../../auth';
 import { type Batch, batchApi, useBatchAction } from '../api';
+import { RefusePaymentButton } from '../bodies/RefusePayment';
 import { yuan } from '../money';
 import { DecisionModal, type DecisionTarget } from './ApprovalHistory';
 
@@ -131,6 +132,7 @@ export function BatchActions({ batch }: { batch: Batch }) {
           </Button>
         </>
       )}
+      {can('fund.write') && s === 'approved' && <RefusePaymentButton type="batch" id={batch.id} />}
       {can('fund.write') && paying && batch.method === 'bank' && (
         <>
           <Button icon={<BankOutlined />} loading={busy === 'bank'} onClick={() => fetchFile('bank')}>

@@ -6,6 +6,7 @@ import { useErrorText } from '../../../lib/errors';
 import { Link, navigate } from '../../../lib/router';
 import { usePermission } from '../../auth';
 import { type Batch, useBatch, useFundChoices, useFunds } from '../api';
+import { MeetingRecord } from '../bodies/MeetingRecord';
 import { useMoneyCode } from '../codes';
 import { yuan } from '../money';
 import { BatchStatusTag, OrgName } from '../ui';
@@ -151,7 +152,13 @@ export function BatchDetail({ id }: { id: number }) {
             {
               key: 'approvals',
               label: t('money.batches.tabApprovals'),
-              children: <ApprovalHistory batch={b} />,
+              children: (
+                <>
+                  <ApprovalHistory batch={b} />
+                  <h3 style={{ fontSize: 15, margin: '16px 0 8px' }}>{t('money.meeting.record')}</h3>
+                  <MeetingRecord type="batch" id={b.id} printPath={`/batches/${b.id}/record`} />
+                </>
+              ),
             },
           ]}
         />
