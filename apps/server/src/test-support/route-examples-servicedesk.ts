@@ -18,6 +18,7 @@ export const serviceDeskExamples: Record<string, Example> = {
   'GET /api/v1/work-orders/queues/:queue': list((f) => ({
     url: `${V}/work-orders/queues/supervised?orgId=${f.orgId}`,
   })),
+  'GET /api/v1/work-orders/queue-counts': list((f) => ({ url: `${V}/work-orders/queue-counts?orgId=${f.orgId}` })),
   'GET /api/v1/work-orders/caller': list((f) => ({ url: `${V}/work-orders/caller?phone=${f.deskPhone}` })),
   'GET /api/v1/work-orders/:id': placed((f) => ({ url: `${V}/work-orders/${f.workOrderId}` })),
   'GET /api/v1/work-orders/:id/person': placed((f) => ({ url: `${V}/work-orders/${f.workOrderId}/person` })),

@@ -7,6 +7,7 @@ import { goodsEn } from './goods';
 import { legalAidEn } from './legalaid/legalaid.en';
 import { moneyEn } from './money';
 import { reviewEn } from './review/review.en';
+import { servicedeskEn } from './servicedesk';
 import { deskStatsEn } from './servicedesk-stats/stats.en';
 import type { Messages } from './zh-CN';
 
@@ -297,5 +298,6 @@ export const en: Messages = {
   changes: changesEn,
   legalAid: legalAidEn,
   deskStats: deskStatsEn,
+  servicedesk: servicedeskEn,
   ...pagesEn,
 };

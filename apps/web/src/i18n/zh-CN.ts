@@ -7,6 +7,7 @@ import { goodsZh } from './goods';
 import { legalAidZh } from './legalaid/legalaid.zh-CN';
 import { moneyZh } from './money';
 import { reviewZh } from './review/review.zh-CN';
+import { servicedeskZh } from './servicedesk';
 import { deskStatsZh } from './servicedesk-stats/stats.zh-CN';
 
 /** Chinese (default). Labels of roles, actions and org types come from @bangfu/contracts, not from here. */
@@ -295,6 +296,7 @@ export const zhCN = {
   changes: changesZh,
   legalAid: legalAidZh,
   deskStats: deskStatsZh,
+  servicedesk: servicedeskZh,
   ...pagesZh,
 };
 

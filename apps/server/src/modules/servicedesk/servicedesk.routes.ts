@@ -24,7 +24,7 @@ import { type Api, errorResponses } from '../../platform/http/api.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { addOrderAttachment, orderAttachmentContent } from './workorder.attachments.js';
 import { callback, closeOrder, decideExtension, reopen, requestExtension } from './workorder.closing.js';
-import { getOrder, listOrders, queueOrders, revealPerson } from './workorder.read.js';
+import { getOrder, listOrders, queueCounts, queueOrders, revealPerson } from './workorder.read.js';
 import { callerHistory, registerOrder } from './workorder.register.js';
 import {
   accept,
@@ -41,6 +41,7 @@ const tags = ['servicedesk'];
 const Any = z.object({}).passthrough();
 const ok = { response: { 200: Any, ...errorResponses } };
 const id = z.coerce.number().int().positive().max(2_147_483_647);
+const OrgIdOptionalQuerySchema = z.object({ orgId: id.optional() });
 
 /** Work orders (工单) of the rights desk: registration, reads, queues, routing, deadlines, closing, callbacks. */
 export function registerServiceDeskRoutes(api: Api, ctx: AppContext) {
@@ -80,6 +81,18 @@ export function registerServiceDeskRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => queueOrders(ctx, actorOf(req), req.params.queue, req.query),
+  );
+  api.get(
+    '/v1/work-orders/queue-counts',
+    {
+      schema: {
+        tags,
+        summary: "How many orders each desk queue holds under a node (the desk's tabs)",
+        querystring: OrgIdOptionalQuerySchema,
+        ...ok,
+      },
+    },
+    async (req) => queueCounts(ctx, actorOf(req), req.query.orgId),
   );
   api.get(
     '/v1/work-orders/caller',

@@ -3,6 +3,7 @@ import {
   type WorkOrderListQuerySchema,
   type WorkOrderQueue,
   type WorkOrderQueueQuerySchema,
+  workOrderQueues,
 } from '@bangfu/contracts';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-log.js';
@@ -15,6 +16,7 @@ import * as deskRepo from './servicedesk.repository.js';
 import { dueSoonLimit } from './servicedesk.rules.js';
 import { deskSettingsAt } from './servicedesk.settings.js';
 import { mustFindOrder } from './workorder.flow.js';
+import { mayOn } from './workorder.may.js';
 import * as repo from './workorder.repository.js';
 import { auditConfidentialViews, maySeePerson, toDetail, toSummary } from './workorder.view.js';
 
@@ -57,12 +59,15 @@ export async function getOrder(ctx: AppContext, actor: Actor, id: number) {
   );
   const h = visible && o.household_id !== null ? await deskRepo.householdBrief(sdb, Number(o.household_id)) : undefined;
   if (visible) await auditConfidentialViews(ctx, actor, [o], 'detail');
-  return toDetail(o, visible, ctx.clock.today(), {
-    actions,
-    supervisions,
-    attachments,
-    household: h ? { id: Number(h.id), fileNo: h.file_no, name: h.name, status: h.status } : null,
-  });
+  return {
+    ...toDetail(o, visible, ctx.clock.today(), {
+      actions,
+      supervisions,
+      attachments,
+      household: h ? { id: Number(h.id), fileNo: h.file_no, name: h.name, status: h.status } : null,
+    }),
+    may: mayOn(actor, o, supervisions),
+  };
 }
 
 /** The node to list under: the one asked for (in scope), else the caller's own. */
@@ -92,6 +97,46 @@ export async function listOrders(ctx: AppContext, actor: Actor, q: z.infer<typeo
   return { total, limit: q.limit, offset: q.offset, items: await summaries(ctx, actor, sdb, rows, 'list') };
 }
 
+/** The filter of a queue under a node. */
+async function queueFilter(
+  ctx: AppContext,
+  actor: Actor,
+  org: { id: number; path: string },
+  queue: WorkOrderQueue,
+): Promise<repo.WorkOrderFilter> {
+  const today = ctx.clock.today();
+  const open = { path: org.path, statuses: OPEN_WORK_ORDER_STATUSES };
+  switch (queue) {
+    case 'mine':
+      return { ...open, ownerId: actor.userId ?? -1 };
+    case 'overdue':
+      return { ...open, dueBefore: today };
+    case 'due_today':
+      return { ...open, dueOn: today };
+    case 'due_soon': {
+      const s = await deskSettingsAt(ctx.db, org.path);
+      return { ...open, dueAfter: today, dueBy: dueSoonLimit(today, s.dueSoonDays) };
+    }
+    case 'awaiting_acceptance':
+      return { path: org.path, status: 'awaiting_acceptance', atOrgId: Number(org.id) };
+    case 'supervised':
+      return { ...open, supervisedBy: Number(org.id) };
+    case 'callbacks_due':
+      return { path: org.path, status: 'closed', callbackDue: true };
+  }
+}
+
+/** How many orders each queue holds under a node (the desk's tabs): counts only, no person is read. */
+export async function queueCounts(ctx: AppContext, actor: Actor, orgId?: number) {
+  require(actor, 'servicedesk.read');
+  const sdb = new ScopedDb(ctx.db, actor.scope);
+  const org = await orgOf(sdb, actor, orgId);
+  const counts = {} as Record<WorkOrderQueue, number>;
+  for (const queue of workOrderQueues.codes)
+    counts[queue] = await repo.count(sdb, await queueFilter(ctx, actor, org, queue));
+  return { orgId: Number(org.id), orgName: org.name, today: ctx.clock.today(), counts };
+}
+
 /**
  * The desk's morning queues, under a node (default the caller's): mine, overdue, due today, due soon (≤ the node's
  * due-soon working days), awaiting acceptance at that node, supervised by that node, callbacks due.
@@ -105,28 +150,7 @@ export async function queueOrders(
   require(actor, 'servicedesk.read');
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const org = await orgOf(sdb, actor, q.orgId);
-  const today = ctx.clock.today();
-  const open = { path: org.path, statuses: OPEN_WORK_ORDER_STATUSES };
-  const filter = await (async () => {
-    switch (queue) {
-      case 'mine':
-        return { ...open, ownerId: actor.userId ?? -1 };
-      case 'overdue':
-        return { ...open, dueBefore: today };
-      case 'due_today':
-        return { ...open, dueOn: today };
-      case 'due_soon': {
-        const s = await deskSettingsAt(ctx.db, org.path);
-        return { ...open, dueAfter: today, dueBy: dueSoonLimit(today, s.dueSoonDays) };
-      }
-      case 'awaiting_acceptance':
-        return { path: org.path, status: 'awaiting_acceptance', atOrgId: Number(org.id) };
-      case 'supervised':
-        return { ...open, supervisedBy: Number(org.id) };
-      case 'callbacks_due':
-        return { path: org.path, status: 'closed', callbackDue: true };
-    }
-  })();
+  const filter = await queueFilter(ctx, actor, org, queue);
   const { rows, total } = await repo.list(sdb, filter, q);
   return { queue, total, limit: q.limit, offset: q.offset, items: await summaries(ctx, actor, sdb, rows, 'list') };
 }

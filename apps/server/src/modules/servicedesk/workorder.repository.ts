@@ -176,6 +176,12 @@ export async function list(sdb: ScopedDb, f: WorkOrderFilter, page: { limit: num
   return { rows, total: Number(total.n) };
 }
 
+/** How many orders match (the desk's queue tabs). */
+export async function count(sdb: ScopedDb, f: WorkOrderFilter): Promise<number> {
+  const r = await filtered(sdb, f).clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 /** The person's earlier orders in scope (same ID or phone), newest first. */
 export function byPerson(sdb: ScopedDb, p: { idBidx?: string | null; phoneBidx?: string | null }, limit = 20) {
   return base(sdb)

@@ -229,6 +229,7 @@ export const routePermissions: Record<string, RoutePermission> = {
   'POST /api/v1/work-orders': r('servicedesk.write'),
   'GET /api/v1/work-orders': r('servicedesk.read'),
   'GET /api/v1/work-orders/queues/:queue': r('servicedesk.read'),
+  'GET /api/v1/work-orders/queue-counts': r('servicedesk.read'),
   'GET /api/v1/work-orders/caller': r('servicedesk.write'),
   'GET /api/v1/work-orders/:id': r('servicedesk.read'),
   'GET /api/v1/work-orders/:id/person': r({ anyOf: ['servicedesk.write', 'servicedesk.reveal'] }),
