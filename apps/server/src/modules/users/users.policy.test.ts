@@ -18,15 +18,18 @@ describe('account rules', () => {
   });
 
   it('keeps sensitive roles at a node for the nodes above it (issue 8)', () => {
-    expect(['admin', 'intake_clerk', 'reviewer', 'approver', 'finance'].every((r) => isSensitiveRole(r as never))).toBe(
-      true,
-    );
-    expect(['auditor', 'hotline_operator', 'worker'].some((r) => isSensitiveRole(r as never))).toBe(false);
+    const sensitive = ['admin', 'intake_clerk', 'reviewer', 'approver', 'finance', 'auditor'];
+    expect(sensitive.every((r) => isSensitiveRole(r as never))).toBe(true);
+    const plain = ['hotline_operator', 'employment_officer', 'legal_aid_officer', 'worker'];
+    expect(plain.some((r) => isSensitiveRole(r as never))).toBe(false);
     const admin = { userId: 7, path: '/1/5/' };
     expect(accountChangeRefusal(admin, { id: 7, path: '/1/5/', roles: ['admin'] })).toBe('USER_SELF_CHANGE');
     expect(accountChangeRefusal(admin, { path: '/1/5/', roles: ['approver'] })).toBe('USER_GRANT_NOT_ALLOWED');
     expect(accountChangeRefusal(admin, { path: '/1/5/', roles: ['admin'] })).toBe('USER_GRANT_NOT_ALLOWED');
-    expect(accountChangeRefusal(admin, { path: '/1/5/', roles: ['auditor'] })).toBeNull();
+    // The auditor sees confidential complainants (servicedesk.reveal): granted from above only.
+    expect(accountChangeRefusal(admin, { path: '/1/5/', roles: ['auditor'] })).toBe('USER_GRANT_NOT_ALLOWED');
+    expect(accountChangeRefusal(admin, { path: '/1/5/9/', roles: ['auditor'] })).toBeNull();
+    expect(accountChangeRefusal(admin, { path: '/1/5/', roles: ['hotline_operator'] })).toBeNull();
     expect(accountChangeRefusal(admin, { path: '/1/5/9/', roles: ['admin', 'finance'] })).toBeNull();
     expect(accountChangeRefusal({ ...admin, system: true }, { path: '/1/5/', roles: ['admin'] })).toBeNull();
   });

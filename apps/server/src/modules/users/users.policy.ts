@@ -16,16 +16,21 @@ export function isSelfLockout(
   return change.roles !== undefined && !change.roles.includes('admin');
 }
 
-/** Rights that must never be granted at one's own node: money, personal data, final approval, accounts. */
+/**
+ * Rights that must never be granted at one's own node: money, personal data (incl. confidential
+ * complainants, servicedesk.reveal), final decisions (archive approval, legal-aid decisions), accounts.
+ */
 export const SENSITIVE_ACTIONS: readonly Action[] = [
   'payment.approve',
   'fund.write',
   'personal.reveal',
+  'servicedesk.reveal',
   'archive.approve',
+  'legalaid.decide',
   'user.write',
 ];
 
-/** Roles carrying a sensitive right: today admin, intake_clerk, reviewer, approver, finance. */
+/** Roles carrying a sensitive right: today admin, intake_clerk, reviewer, approver, finance, auditor. */
 export function isSensitiveRole(role: Role): boolean {
   return permissionMatrix[role].some((a) => SENSITIVE_ACTIONS.includes(a));
 }
@@ -33,8 +38,8 @@ export function isSensitiveRole(role: Role): boolean {
 /**
  * Separation of duties for accounts (issue 8, item 6). An administrator (user.write) at node P:
  * - administers any account, with any roles, at nodes strictly below P;
- * - at P itself, only accounts that hold and receive no sensitive role (auditor, hotline, employment,
- *   legal aid, worker): a sensitive role at P — and so the admin role at P — is granted, changed, reset or
+ * - at P itself, only accounts that hold and receive no sensitive role (hotline, employment, legal aid,
+ *   worker; not the auditor, who sees confidential complainants): a sensitive role at P — and so the admin role at P — is granted, changed, reset or
  *   disabled only by an administrator of a node above P (at the root: by the CLI, `bangfu user`);
  * - never changes their own roles, node or status, nor resets their own password through the admin path.
  * The system actor (CLI, bootstrap, factories) is not bound by it. Paths are materialised ('/1/7/').

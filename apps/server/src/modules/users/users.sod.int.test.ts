@@ -66,12 +66,17 @@ describe.each(testDialects)('separation of duties for accounts on %s', (dialect)
   });
 
   it('sensitive roles at the admin’s own node come from above; below it, the admin grants them', async () => {
-    for (const roles of [['approver'], ['finance'], ['intake_clerk'], ['reviewer'], ['admin']]) {
+    for (const roles of [['approver'], ['finance'], ['intake_clerk'], ['reviewer'], ['admin'], ['auditor']]) {
       const r = await countyAdmin.post('/api/v1/users', user(`own-${roles[0]}`, county.id, roles));
       expect(r.status, JSON.stringify(roles)).toBe(403);
       expect(r.body.error.code).toBe('USER_GRANT_NOT_ALLOWED');
     }
-    expect((await countyAdmin.post('/api/v1/users', user('own-auditor', county.id, ['auditor']))).status).toBe(201);
+    // The auditor sees confidential complainants in full: the county's auditor comes from the province admin.
+    expect((await countyAdmin.post('/api/v1/users', user('own-hotline', county.id, ['hotline_operator']))).status).toBe(
+      201,
+    );
+    expect((await provinceAdmin.post('/api/v1/users', user('own-auditor', county.id, ['auditor']))).status).toBe(201);
+    expect((await countyAdmin.post('/api/v1/users', user('street-auditor', street.id, ['auditor']))).status).toBe(201);
     expect((await countyAdmin.post('/api/v1/users', user('street-clerk', street.id, ['intake_clerk']))).status).toBe(
       201,
     );
@@ -86,11 +91,17 @@ describe.each(testDialects)('separation of duties for accounts on %s', (dialect)
     expect((await countyAdmin.patch(`/api/v1/users/${id}`, { status: 'disabled' })).body.error.code).toBe(
       'USER_GRANT_NOT_ALLOWED',
     );
-    // Nor turn an auditor at its own node into a finance officer, nor pull a street clerk up to its own node.
+    // Nor take over the auditor the province gave it, nor turn a hotline operator at its own node into an auditor
+    // or a finance officer, nor pull a street clerk up to its own node.
     const auditor = (await countyAdmin.get('/api/v1/users?q=own-auditor')).body.items[0];
-    expect((await countyAdmin.patch(`/api/v1/users/${auditor.id}`, { roles: ['finance'] })).body.error.code).toBe(
+    expect((await countyAdmin.patch(`/api/v1/users/${auditor.id}`, { status: 'disabled' })).body.error.code).toBe(
       'USER_GRANT_NOT_ALLOWED',
     );
+    const hotline = (await countyAdmin.get('/api/v1/users?q=own-hotline')).body.items[0];
+    for (const roles of [['auditor'], ['finance']])
+      expect((await countyAdmin.patch(`/api/v1/users/${hotline.id}`, { roles })).body.error.code).toBe(
+        'USER_GRANT_NOT_ALLOWED',
+      );
     const clerk = (await countyAdmin.get('/api/v1/users?q=street-clerk')).body.items[0];
     expect((await countyAdmin.patch(`/api/v1/users/${clerk.id}`, { orgId: county.id })).body.error.code).toBe(
       'USER_GRANT_NOT_ALLOWED',
