@@ -2,6 +2,7 @@ import { archiveEn } from './archive/archive.en';
 import { codesEn } from './archive/codes.en';
 import { detailEn } from './archive/detail.en';
 import { pagesEn } from './archive/pages.en';
+import { auditActionsEn } from './audit/actions.en';
 import { changesEn } from './changes/changes.en';
 import { goodsEn } from './goods';
 import { legalAidEn } from './legalaid/legalaid.en';
@@ -270,26 +271,7 @@ export const en: Messages = {
       intact: 'Intact',
     },
   },
-  auditAction: {
-    auth_login: 'Sign-in',
-    auth_login_failed: 'Failed sign-in',
-    auth_locked: 'Account locked',
-    auth_login_locked: 'Sign-in while locked',
-    auth_logout: 'Sign-out',
-    auth_change_password: 'Password change',
-    org_create: 'Organisation created',
-    org_update: 'Organisation changed',
-    org_move: 'Organisation moved',
-    org_activate: 'Organisation activated',
-    org_deactivate: 'Organisation deactivated',
-    org_import: 'Organisations imported',
-    org_export: 'Organisations exported',
-    user_create: 'User created',
-    user_update: 'User changed',
-    user_reset_password: 'Password reset',
-    user_read_personal: 'Personal data read',
-    user_export: 'Users exported',
-  },
+  auditAction: auditActionsEn,
   archive: { ...archiveEn, ...detailEn },
   codes: codesEn,
   money: moneyEn,

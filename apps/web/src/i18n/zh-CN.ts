@@ -2,6 +2,7 @@ import { archiveZh } from './archive/archive.zh-CN';
 import { codesZh } from './archive/codes.zh-CN';
 import { detailZh } from './archive/detail.zh-CN';
 import { pagesZh } from './archive/pages.zh-CN';
+import { auditActionsZh } from './audit/actions.zh-CN';
 import { changesZh } from './changes/changes.zh-CN';
 import { goodsZh } from './goods';
 import { legalAidZh } from './legalaid/legalaid.zh-CN';
@@ -268,26 +269,7 @@ export const zhCN = {
       intact: '完整',
     },
   },
-  auditAction: {
-    auth_login: '登录',
-    auth_login_failed: '登录失败',
-    auth_locked: '账号锁定',
-    auth_login_locked: '锁定期间尝试登录',
-    auth_logout: '退出登录',
-    auth_change_password: '修改密码',
-    org_create: '新增组织',
-    org_update: '修改组织',
-    org_move: '移动组织',
-    org_activate: '启用组织',
-    org_deactivate: '停用组织',
-    org_import: '导入组织',
-    org_export: '导出组织',
-    user_create: '新建用户',
-    user_update: '修改用户',
-    user_reset_password: '重置密码',
-    user_read_personal: '查看个人敏感信息',
-    user_export: '导出用户',
-  },
+  auditAction: auditActionsZh,
   archive: { ...archiveZh, ...detailZh },
   codes: codesZh,
   money: moneyZh,

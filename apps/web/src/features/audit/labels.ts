@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-/** The actions the server writes today (a display list; unknown actions show their code). */
+/** The actions offered in the filter's list (a short display list; any action can be typed, and each has a label). */
 export const KNOWN_ACTIONS = [
   'auth.login',
   'auth.login_failed',
@@ -24,7 +24,7 @@ export const KNOWN_ACTIONS = [
 
 export function useActionLabel(): (action: string) => string {
   const { t } = useTranslation();
-  return (action) => t(`auditAction.${action.replace('.', '_')}`, { defaultValue: action });
+  return (action) => t(`auditAction.${action.replaceAll('.', '_')}`, { defaultValue: action });
 }
 
 export function useEntityLabel(): (type: string) => string {
