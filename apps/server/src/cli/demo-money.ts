@@ -163,5 +163,5 @@ export async function seedDemoMoney(ctx: AppContext, actor: Actor, ids: Map<stri
     const d = new Date(Date.UTC(year, now.getUTCMonth() - k, 1)).toISOString().slice(0, 7);
     await recordIncome(ctx, actor, files[0] as number, d, { householdIncomeFen: 300_000, note: '再就业后工资收入' });
   }
-  return { files: files.length };
+  return { files: files.length, filed: files.slice(0, 22) };
 }

@@ -4,7 +4,9 @@ import * as userRepo from '../modules/users/users.repository.js';
 import { createUser } from '../modules/users/users.service.js';
 import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
+import { seedDemoDesk, seedDemoLegalAid } from './demo-desk.js';
 import { seedDemoMoney } from './demo-money.js';
+import { seedDemoBodies, seedDemoReview, seedDemoSelfChange } from './demo-review.js';
 
 /** The password of every demo account (README lists them). */
 export const DEMO_PASSWORD = 'Bangfu-demo-2026';
@@ -91,6 +93,8 @@ const USERS: { username: string; name: string; org: string; roles: Role[] }[] = 
   { username: 'sheng.admin', name: '省总管理员', org: '广东省总工会', roles: ['admin'] },
   { username: 'shi.admin', name: '陈志刚', org: '韶关市总工会', roles: ['admin'] },
   { username: 'shi.approver', name: '刘建国', org: '韶关市总工会', roles: ['approver'] },
+  { username: 'shi.deputy', name: '苏慧敏', org: '韶关市总工会', roles: ['approver'] },
+  { username: 'shi.member', name: '邓建平', org: '韶关市总工会', roles: ['approver'] },
   { username: 'shi.finance', name: '黄丽华', org: '韶关市总工会', roles: ['finance'] },
   { username: 'shi.auditor', name: '曾宪明', org: '韶关市总工会', roles: ['auditor'] },
   { username: 'shi.hotline', name: '单晓燕', org: '韶关市总工会', roles: ['hotline_operator'] },
@@ -99,6 +103,7 @@ const USERS: { username: string; name: string; org: string; roles: Role[] }[] = 
   { username: 'wj.reviewer', name: '李秀英', org: '武江区总工会', roles: ['reviewer'] },
   { username: 'wj.approver', name: '张伟', org: '武江区总工会', roles: ['approver'] },
   { username: 'wj.employment', name: '周敏', org: '武江区总工会', roles: ['employment_officer'] },
+  { username: 'wj.hotline', name: '钟小玲', org: '武江区总工会', roles: ['hotline_operator'] },
   { username: 'xh.clerk', name: '赵红梅', org: '西河镇总工会', roles: ['intake_clerk'] },
   { username: 'sg.clerk', name: '孙立新', org: '韶关钢铁集团有限公司工会', roles: ['intake_clerk'] },
   { username: 'zj.admin', name: '何勇', org: '浈江区总工会', roles: ['admin'] },
@@ -132,6 +137,13 @@ export async function seedDemo(ctx: AppContext, actor: Actor): Promise<{ orgs: n
     // Demo accounts are ready to use: no forced change of the shared demo password.
     await userRepo.update(ctx.db, created.id, { must_change_password: 0 });
   }
-  const { files } = await seedDemoMoney(ctx, actor, ids);
-  return { orgs: ids.size, users: USERS.length, files };
+  const { files, filed } = await seedDemoMoney(ctx, actor, ids);
+  await seedDemoDesk(ctx, ids);
+  await seedDemoLegalAid(ctx, ids);
+  // 西河镇's filed households (file 0 awaits 脱困): three reviewed in the city's round, one with a self-service change.
+  const xihe = filed.filter((_, i) => i % 4 !== 3);
+  await seedDemoReview(ctx, ids, xihe.slice(1, 4));
+  await seedDemoSelfChange(ctx, actor, xihe[4] as number, DEMO_PASSWORD);
+  await seedDemoBodies(ctx, ids);
+  return { orgs: ids.size, users: USERS.length + 1, files };
 }
