@@ -143,7 +143,7 @@ describe.each(testDialects)('accounts, sessions and passwords on %s', (dialect) 
   });
 
   it('refuses a disabled account and ends its sessions', async () => {
-    const u = await env.user('disable-me', rootId, ['auditor']);
+    const u = await env.user('disable-me', cityId, ['auditor']);
     const c = await env.login('disable-me');
     const admin = await env.loginAdmin();
     await admin.patch(`/api/v1/users/${u.id}`, { status: 'disabled' });
