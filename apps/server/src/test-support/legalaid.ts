@@ -1,20 +1,16 @@
-import type { Role } from '@bangfu/contracts';
-import type { Client, TestEnv } from './env.js';
+import type { TestEnv } from './env.js';
 import { generatedId } from './households.js';
+import { shaoguanWorld } from './shaoguan.js';
+
+export { must } from './shaoguan.js';
 
 /**
  * Legal aid's test world: 广东省总工会 → 韶关市总工会 (the city's legal-aid centre) → 武江区 (county) → 西河镇 (street),
  * and the sibling county 浈江区. Legal-aid officers and the legal-aid group's members (approvers) at city and county,
  * an officer who also sits on the group, a hotline operator and an auditor at the city.
  */
-export async function legalWorld(env: TestEnv) {
-  const root = await env.root();
-  const province = await env.org(root.id, '广东省总工会', 'province', '440000');
-  const city = await env.org(province.id, '韶关市总工会', 'city', '440200');
-  const county = await env.org(city.id, '武江区总工会', 'county', '440203');
-  const street = await env.org(county.id, '西河镇总工会', 'street');
-  const sibling = await env.org(city.id, '浈江区总工会', 'county', '440204');
-  const users: [string, number, Role[]][] = [
+export function legalWorld(env: TestEnv) {
+  return shaoguanWorld(env, ({ city, county, sibling }) => [
     ['shi.legal', city.id, ['legal_aid_officer']],
     ['shi.both', city.id, ['legal_aid_officer', 'approver']],
     ['shi.leader', city.id, ['approver']],
@@ -26,12 +22,7 @@ export async function legalWorld(env: TestEnv) {
     ['wj.hotline', county.id, ['hotline_operator']],
     ['zj.legal', sibling.id, ['legal_aid_officer']],
     ['zj.leader', sibling.id, ['approver']],
-  ];
-  const ids: Record<string, number> = {};
-  for (const [name, orgId, roles] of users) ids[name] = (await env.user(name, orgId, roles)).id;
-  const c: Record<string, Client> = {};
-  for (const [name] of users) c[name] = await env.login(name);
-  return { root, province, city, county, street, sibling, ids, c };
+  ]);
 }
 
 let seq = 0;
@@ -64,9 +55,4 @@ export function lawyer(orgId: number, over: Record<string, unknown> = {}) {
     contractTo: '2099-12-31',
     ...over,
   };
-}
-
-export function must(res: { status: number; text: string; body: any }, status = 200) {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${res.text}`);
-  return res.body;
 }

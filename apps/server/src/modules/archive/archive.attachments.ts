@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { ATTACHMENT_MAX_BYTES, type attachmentKinds } from '@bangfu/contracts';
+import type { attachmentKinds } from '@bangfu/contracts';
+import { auditedContent, checkUpload, sealContent } from '../../platform/attachments.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
@@ -11,15 +11,6 @@ import { lockHousehold } from './archive.repository.js';
 import { mustFindFile } from './archive.service.js';
 
 type Kind = (typeof attachmentKinds)[number];
-
-/** The type is read from the content (magic bytes), never trusted from the file name or the browser. */
-export function sniffMime(b: Buffer): 'image/jpeg' | 'image/png' | 'application/pdf' | null {
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  if (b.length >= 5 && b.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  return null;
-}
 
 /** Attach a scan or photo to a file: type and size checked, SHA-256 kept, content encrypted at rest. */
 export async function addAttachment(
@@ -43,15 +34,12 @@ export async function storeAttachment(
   a: { kind: Kind; filename: string; content: Buffer },
   forChange?: { id: number; check: (trx: Db) => Promise<void> },
 ) {
-  if (a.content.length > ATTACHMENT_MAX_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE');
-  const mime = sniffMime(a.content);
-  if (!mime) throw new AppError('ATTACHMENT_TYPE');
+  const { mime, sha256 } = checkUpload(a.content);
   return transaction(ctx, async (trx) => {
     // The file's lock: an upload racing a transfer lands where the file is once the transfer is done.
     await lockHousehold(trx, ctx.dialect, householdId);
     const file = await mustFindFile(new ScopedDb(trx, actor.scope), householdId);
     await forChange?.check(trx);
-    const sha256 = createHash('sha256').update(a.content).digest('hex');
     const now = ctx.clock.now().toISOString();
     const id = await repo.insertAttachment(trx, {
       household_id: householdId,
@@ -63,7 +51,7 @@ export async function storeAttachment(
       mime,
       size_bytes: a.content.length,
       sha256,
-      content_enc: ctx.crypto.encrypt(a.content.toString('base64')),
+      content_enc: sealContent(ctx.crypto, a.content),
       uploaded_by: actor.userId,
       uploaded_at: now,
       removed_at: null,
@@ -119,21 +107,13 @@ export async function attachmentContent(ctx: AppContext, actor: Actor, household
   const sdb = new ScopedDb(ctx.db, actor.scope);
   const file = await mustFindFile(sdb, householdId);
   const r = await repo.attachmentWithContent(sdb, householdId, attachmentId);
-  if (!r) throw new AppError('ATTACHMENT_NOT_FOUND', { id: attachmentId });
-  const content = Buffer.from(ctx.crypto.decrypt(r.content_enc), 'base64');
-  if (createHash('sha256').update(content).digest('hex') !== r.sha256)
-    throw new Error(`attachment ${attachmentId} fails its checksum`);
-  await transaction(ctx, (trx) =>
-    appendAudit(trx, ctx.clock, actor, {
-      action: 'archive.attachment_read',
-      entityType: 'household',
-      entityId: householdId,
-      orgPath: file.org_path,
-      chain: file.province_code,
-      after: { attachmentId },
-    }),
-  );
-  return { filename: r.filename, mime: r.mime, content };
+  return auditedContent(ctx, actor, r, attachmentId, {
+    action: 'archive.attachment_read',
+    entityType: 'household',
+    entityId: householdId,
+    orgPath: file.org_path,
+    chain: file.province_code,
+  });
 }
 
 /** Remove an attachment from the file's list (a wrong scan): kept in the database, marked removed, audited. */

@@ -1,9 +1,10 @@
 import { type LegalAidStep, legalAidActions, legalAidStatuses } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { type AppContext, transaction } from '../../platform/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
-import { ScopedDb } from '../../platform/db/scoped.js';
+import type { ScopedDb } from '../../platform/db/scoped.js';
+import { caseTransition } from '../../platform/db/versioned.js';
 import { AppError } from '../../platform/errors.js';
 import * as repo from './legalaid.repository.js';
 
@@ -45,65 +46,61 @@ export interface Decision {
 }
 
 /**
- * One step on an application, as every transition is done: the application's row lock, a scoped re-read, the
- * step's checks (`decide` throws the refusal), a conditional update from the status and version it was decided on
- * (of N parallel requests one wins, the others get LEGAL_AID_BAD_STATUS), the history entry and the audit entry, all
- * in one transaction.
+ * One step on an application, through the shared `caseTransition` (platform/db/versioned.ts): row lock, scoped
+ * re-read, `decide` (throws the refusal), conditional update on status + version (the losers of a race get
+ * LEGAL_AID_BAD_STATUS), then the history entry and the audit entry, all in one transaction.
  */
-export async function transition(
+export function transition(
   ctx: AppContext,
   actor: Actor,
   id: number,
   step: LegalAidStep,
   decide: (a: repo.ApplicationRow, sdb: ScopedDb, trx: Db) => Promise<Decision> | Decision,
 ) {
-  return transaction(ctx, async (trx) => {
-    await repo.lockApplication(trx, id);
-    const sdb = new ScopedDb(trx, actor.scope);
-    const a = await mustFindApplication(sdb, id);
-    const d = await decide(a, sdb, trx);
-    const now = ctx.clock.now().toISOString();
-    const moved = await repo.moveApplicationIf(
-      trx,
-      id,
-      { status: a.status, version: a.version },
-      { ...d.patch, updated_at: now },
-    );
-    if (!moved) throw badStatus((await repo.findById(sdb, id)) ?? a, step);
-    await d.also?.(trx);
-    const toStatus = d.patch.status ?? a.status;
-    await repo.insertStep(trx, {
-      org_id: Number(a.org_id),
-      org_path: a.org_path,
-      province_code: a.province_code,
-      application_id: id,
-      entry: 'history',
-      action: step,
-      step_kind: null,
-      step_on: null,
-      what: d.note ?? null,
-      result: null,
-      result_at: null,
-      at: now,
-      actor_id: actor.userId,
-      actor_name: actor.displayName,
-      data_json: JSON.stringify({ from: a.status, to: toStatus, ...(d.data ?? {}) }),
-    });
-    await appendAudit(trx, ctx.clock, actor, {
-      action: `legal_aid.${step}`,
-      entityType: 'legal_aid_application',
-      entityId: id,
-      orgPath: a.org_path,
-      chain: a.province_code,
-      before: { status: a.status },
-      after: { status: toStatus, ...(d.note ? { note: d.note } : {}), ...(d.data ?? {}) },
-    });
-    return {
-      id,
-      appNo: a.app_no,
-      status: toStatus,
-      statusLabel: zh(legalAidStatuses, toStatus),
-      version: a.version + 1,
-    };
+  return caseTransition(ctx, actor, {
+    table: 'legal_aid_application',
+    id,
+    find: (sdb) => repo.findById(sdb, id),
+    notFound: () => new AppError('LEGAL_AID_NOT_FOUND', { id }),
+    decide,
+    patch: (_a, d, now) => ({ ...d.patch, updated_at: now }),
+    conflict: (current) => badStatus(current, step),
+    record: async (trx, a, d, { now }) => {
+      await d.also?.(trx);
+      const toStatus = d.patch.status ?? a.status;
+      await repo.insertStep(trx, {
+        org_id: Number(a.org_id),
+        org_path: a.org_path,
+        province_code: a.province_code,
+        application_id: id,
+        entry: 'history',
+        action: step,
+        step_kind: null,
+        step_on: null,
+        what: d.note ?? null,
+        result: null,
+        result_at: null,
+        at: now,
+        actor_id: actor.userId,
+        actor_name: actor.displayName,
+        data_json: JSON.stringify({ from: a.status, to: toStatus, ...(d.data ?? {}) }),
+      });
+      await appendAudit(trx, ctx.clock, actor, {
+        action: `legal_aid.${step}`,
+        entityType: 'legal_aid_application',
+        entityId: id,
+        orgPath: a.org_path,
+        chain: a.province_code,
+        before: { status: a.status },
+        after: { status: toStatus, ...(d.note ? { note: d.note } : {}), ...(d.data ?? {}) },
+      });
+      return {
+        id,
+        appNo: a.app_no,
+        status: toStatus,
+        statusLabel: zh(legalAidStatuses, toStatus),
+        version: a.version + 1,
+      };
+    },
   });
 }

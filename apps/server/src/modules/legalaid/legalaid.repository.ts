@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
-import { lockRow } from '../../platform/db/row-lock.js';
 import type {
   LegalAidApplicationTable,
   LegalAidAttachmentTable,
@@ -11,32 +10,9 @@ import { type ScopedDb, subtreeEnd } from '../../platform/db/scoped.js';
 export type NewApplication = Omit<LegalAidApplicationTable, 'id'>;
 export type ApplicationPatch = Partial<Omit<NewApplication, 'version'>>;
 
-/** The application's row lock: transitions of one application serialise (PostgreSQL; SQLite: one writer). */
-export const lockApplication = (trx: Db, id: number) => lockRow(trx, 'legal_aid_application', id);
-
 export async function insertApplication(trx: Db, row: NewApplication): Promise<number> {
   const r = await trx.insertInto('legal_aid_application').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
-}
-
-/**
- * A transition's conditional update, from the status and version it was decided on: false when another request
- * changed the application first (the caller answers 409 and writes nothing).
- */
-export async function moveApplicationIf(
-  trx: Db,
-  id: number,
-  expect: { status: string; version: number },
-  patch: ApplicationPatch,
-): Promise<boolean> {
-  const r = await trx
-    .updateTable('legal_aid_application')
-    .set({ ...patch, version: expect.version + 1 })
-    .where('id', '=', id)
-    .where('status', '=', expect.status)
-    .where('version', '=', expect.version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
 }
 
 function base(sdb: ScopedDb) {

@@ -1,10 +1,11 @@
 import { permissionMatrix, type Role, workOrderActions, workOrderStatuses } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, allows, pathInScope } from '../../platform/auth/actor.js';
-import { type AppContext, transaction } from '../../platform/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { TenantColumns } from '../../platform/db/schema.js';
-import { ScopedDb } from '../../platform/db/scoped.js';
+import type { ScopedDb } from '../../platform/db/scoped.js';
+import { caseTransition } from '../../platform/db/versioned.js';
 import { AppError } from '../../platform/errors.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import * as repo from './workorder.repository.js';
@@ -81,78 +82,75 @@ export interface Decision {
 }
 
 /**
- * One step on an order, as every transition is done: the order's row lock, a scoped re-read, the step's checks
- * (`decide`, which throws the refusal), a conditional update from the status and version it was decided on (of N
- * parallel requests one wins, the others get WORK_ORDER_BAD_STATUS), the action in the history and the audit entry,
+ * One step on an order, through the shared `caseTransition` (platform/db/versioned.ts): row lock, scoped re-read,
+ * `decide` (throws the refusal), conditional update on status + version (the losers of a race get
+ * WORK_ORDER_BAD_STATUS), then the children follow a new placement, the action in the history and the audit entry,
  * all in one transaction. Answers where the order now is.
  */
-export async function transition(
+export function transition(
   ctx: AppContext,
   actor: Actor,
   id: number,
   step: Step,
   decide: (o: repo.WorkOrderRow, sdb: ScopedDb, trx: Db) => Promise<Decision> | Decision,
 ) {
-  return transaction(ctx, async (trx) => {
-    await repo.lockWorkOrder(trx, id);
-    const sdb = new ScopedDb(trx, actor.scope);
-    const o = await mustFindOrder(sdb, id);
-    const d = await decide(o, sdb, trx);
-    const now = ctx.clock.now().toISOString();
-    const moved = await repo.moveWorkOrderIf(
-      trx,
-      id,
-      { status: o.status, version: o.version },
-      { ...d.patch, ...(d.placeAt ? placement(d.placeAt) : {}), updated_at: now },
-    );
-    if (!moved) throw badStatus((await repo.findById(sdb, id)) ?? o, step);
-    const at = d.placeAt ? placement(d.placeAt) : placement(o);
-    if (d.placeAt) await repo.placeChildren(trx, id, at);
-    await d.also?.(trx);
-    const actorOrg = await orgRepo.findById(sdb, actor.scope.orgId);
-    const toStatus = d.patch.status ?? o.status;
-    await repo.insertAction(trx, {
-      ...at,
-      work_order_id: id,
-      at: now,
-      actor_id: actor.userId,
-      actor_name: actor.displayName,
-      actor_org_id: actor.scope.orgId,
-      actor_org_name: actorOrg?.name ?? '',
-      action: step,
-      from_status: o.status,
-      to_status: toStatus,
-      to_org_id: d.placeAt ? d.placeAt.org_id : null,
-      to_org_name: d.placeAt ? d.placeAt.orgName : null,
-      to_user_id: d.toUser?.id ?? null,
-      to_user_name: d.toUser?.name ?? null,
-      note: d.note ?? null,
-      data_json: d.data ? JSON.stringify(d.data) : null,
-    });
-    await appendAudit(trx, ctx.clock, actor, {
-      action: `work_order.${step}`,
-      entityType: 'work_order',
-      entityId: id,
-      orgPath: at.org_path,
-      chain: at.province_code,
-      before: { status: o.status, orgId: Number(o.org_id), owner: o.owner_name },
-      after: {
+  return caseTransition(ctx, actor, {
+    table: 'work_order',
+    id,
+    find: (sdb) => repo.findById(sdb, id),
+    notFound: () => new AppError('WORK_ORDER_NOT_FOUND', { id }),
+    decide,
+    patch: (_o, d, now) => ({ ...d.patch, ...(d.placeAt ? placement(d.placeAt) : {}), updated_at: now }),
+    conflict: (current) => badStatus(current, step),
+    record: async (trx, o, d, { now, sdb }) => {
+      const at = d.placeAt ? placement(d.placeAt) : placement(o);
+      if (d.placeAt) await repo.placeChildren(trx, id, at);
+      await d.also?.(trx);
+      const actorOrg = await orgRepo.findById(sdb, actor.scope.orgId);
+      const toStatus = d.patch.status ?? o.status;
+      await repo.insertAction(trx, {
+        ...at,
+        work_order_id: id,
+        at: now,
+        actor_id: actor.userId,
+        actor_name: actor.displayName,
+        actor_org_id: actor.scope.orgId,
+        actor_org_name: actorOrg?.name ?? '',
+        action: step,
+        from_status: o.status,
+        to_status: toStatus,
+        to_org_id: d.placeAt ? d.placeAt.org_id : null,
+        to_org_name: d.placeAt ? d.placeAt.orgName : null,
+        to_user_id: d.toUser?.id ?? null,
+        to_user_name: d.toUser?.name ?? null,
+        note: d.note ?? null,
+        data_json: d.data ? JSON.stringify(d.data) : null,
+      });
+      await appendAudit(trx, ctx.clock, actor, {
+        action: `work_order.${step}`,
+        entityType: 'work_order',
+        entityId: id,
+        orgPath: at.org_path,
+        chain: at.province_code,
+        before: { status: o.status, orgId: Number(o.org_id), owner: o.owner_name },
+        after: {
+          status: toStatus,
+          orgId: at.org_id,
+          ...(d.toUser ? { toUser: d.toUser.name } : {}),
+          ...(d.note ? { note: d.note } : {}),
+          ...(d.data ?? {}),
+        },
+      });
+      return {
+        id,
+        orderNo: o.order_no,
         status: toStatus,
+        statusLabel: zh(workOrderStatuses, toStatus),
         orgId: at.org_id,
-        ...(d.toUser ? { toUser: d.toUser.name } : {}),
-        ...(d.note ? { note: d.note } : {}),
-        ...(d.data ?? {}),
-      },
-    });
-    return {
-      id,
-      orderNo: o.order_no,
-      status: toStatus,
-      statusLabel: zh(workOrderStatuses, toStatus),
-      orgId: at.org_id,
-      ownerName: d.patch.owner_name === undefined ? o.owner_name : d.patch.owner_name,
-      dueOn: d.patch.due_on ?? o.due_on,
-    };
+        ownerName: d.patch.owner_name === undefined ? o.owner_name : d.patch.owner_name,
+        dueOn: d.patch.due_on ?? o.due_on,
+      };
+    },
   });
 }
 

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
-import { isPostgres } from '../../platform/db/dialect.js';
 import type { TenantColumns } from '../../platform/db/schema.js';
 import type {
   WorkOrderActionTable,
@@ -13,34 +12,9 @@ import { type ScopedDb, subtreeEnd } from '../../platform/db/scoped.js';
 export type NewWorkOrder = Omit<WorkOrderTable, 'id'>;
 export type WorkOrderPatch = Partial<Omit<NewWorkOrder, 'version'>>;
 
-/** The order's row lock (PostgreSQL; SQLite writes one transaction at a time): transitions of one order serialise. */
-export async function lockWorkOrder(trx: Db, id: number) {
-  if (isPostgres(trx)) await sql`select id from work_order where id = ${id} for update`.execute(trx);
-}
-
 export async function insertWorkOrder(trx: Db, row: NewWorkOrder): Promise<number> {
   const r = await trx.insertInto('work_order').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
-}
-
-/**
- * A transition's conditional update: only from the status and version it was decided on (false when another
- * request changed the order first: the caller answers 409 and writes nothing).
- */
-export async function moveWorkOrderIf(
-  trx: Db,
-  id: number,
-  expect: { status: string; version: number },
-  patch: WorkOrderPatch,
-): Promise<boolean> {
-  const r = await trx
-    .updateTable('work_order')
-    .set({ ...patch, version: expect.version + 1 })
-    .where('id', '=', id)
-    .where('status', '=', expect.status)
-    .where('version', '=', expect.version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
 }
 
 /** The order went to another node: everything recorded on it goes along (its history stays readable there). */
