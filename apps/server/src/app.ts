@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { registerApprovalRoutes } from './modules/approvals/approvals.routes.js';
+import { registerNoticeRoutes } from './modules/notice/notice.routes.js';
 import { registerApprovalBodyRoutes } from './modules/approvals/bodies.routes.js';
 import { registerArchiveChangeRoutes } from './modules/archive/archive.changes.routes.js';
 import { registerArchiveImportRoutes } from './modules/archive/archive.import.routes.js';
@@ -66,6 +67,7 @@ export const moduleRoutes: readonly RouteRegistration[] = [
   registerLegalAidRoutes,
   registerApprovalRoutes,
   registerApprovalBodyRoutes,
+  registerNoticeRoutes,
   registerReviewRoutes,
   registerTestingRoutes,
 ];
