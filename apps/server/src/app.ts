@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { registerApprovalRoutes } from './modules/approvals/approvals.routes.js';
-import { registerNoticeRoutes } from './modules/notice/notice.routes.js';
 import { registerApprovalBodyRoutes } from './modules/approvals/bodies.routes.js';
 import { registerArchiveChangeRoutes } from './modules/archive/archive.changes.routes.js';
 import { registerArchiveImportRoutes } from './modules/archive/archive.import.routes.js';
@@ -26,6 +25,7 @@ import { registerGoodsRoutes } from './modules/goods/goods.routes.js';
 import { registerGrantRoutes } from './modules/grants/grants.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerLegalAidRoutes } from './modules/legalaid/legalaid.routes.js';
+import { registerNoticeRoutes } from './modules/notice/notice.routes.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { registerPolicyRoutes } from './modules/policy/policy.routes.js';
 import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.js';

@@ -1,7 +1,7 @@
 import type { NoticeSubjectType } from '@bangfu/contracts';
+import { openNotice, recordObjection, verifyObjection } from '../modules/notice/notice.service.js';
 import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
-import { openNotice, recordObjection, verifyObjection } from '../modules/notice/notice.service.js';
 
 export type ObjectionIds = Record<NoticeSubjectType, number>;
 

@@ -2,10 +2,10 @@ import { type Role, roles } from '@bangfu/contracts';
 import { openRound } from '../modules/review/review.rounds.js';
 import { openWorkerAccount } from '../modules/self/self.binding.js';
 import { createUser } from '../modules/users/users.service.js';
+import { noticeFixtures, type ObjectionIds } from './authz-fixtures-notice.js';
 import { type Client, TestEnv, USER_PASSWORD } from './env.js';
 import { archiveWorkbook, fileHousehold, generatedId, household } from './households.js';
 import { waitComputed } from './money.js';
-import { noticeFixtures, type ObjectionIds } from './authz-fixtures-notice.js';
 
 /**
  * The authorization matrix's world: 广东省总工会 (the parent) holds two counties, 武江区 (the callers' node, "own")

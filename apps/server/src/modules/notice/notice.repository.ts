@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/connect.js';
 import { lockRow } from '../../platform/db/row-lock.js';
-import type { ScopedDb } from '../../platform/db/scoped.js';
 import type { MoneyNoticeObjectionTable, MoneyNoticeTable } from '../../platform/db/schema-notice.js';
+import type { ScopedDb } from '../../platform/db/scoped.js';
 
 export type NoticeRow = Omit<MoneyNoticeTable, 'id'> & { id: number };
 export type ObjectionRow = Omit<MoneyNoticeObjectionTable, 'id'> & { id: number };

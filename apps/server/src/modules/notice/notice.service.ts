@@ -1,6 +1,5 @@
-import type { MoneyNotice, NoticeSubjectType } from '@bangfu/contracts';
+import type { MoneyNotice, NoticeSubjectType, ObjectionInputSchema, OpenNoticeSchema } from '@bangfu/contracts';
 import type { z } from 'zod';
-import type { ObjectionInputSchema, OpenNoticeSchema } from '@bangfu/contracts';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
@@ -11,8 +10,8 @@ import { AppError } from '../../platform/errors.js';
 import { settingsAt } from '../archive/archive.settings.js';
 import { addDays } from '../goods/goods.rules.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
-import { loadSubject, maskIdLast4, maskName, type NoticeSubject, unitNames } from './notice.subjects.js';
 import * as repo from './notice.repository.js';
+import { loadSubject, maskIdLast4, maskName, type NoticeSubject, unitNames } from './notice.subjects.js';
 
 const stateOf = (n: repo.NoticeRow, today: string) =>
   today < n.starts_on ? 'scheduled' : today > n.ends_on ? 'ended' : 'running';

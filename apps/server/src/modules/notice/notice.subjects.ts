@@ -1,7 +1,7 @@
-import { programmes } from '@bangfu/contracts';
 import type { NoticeSubjectType } from '@bangfu/contracts';
-import type { ScopedDb } from '../../platform/db/scoped.js';
+import { programmes } from '@bangfu/contracts';
 import type { TenantTable } from '../../platform/db/schema.js';
+import type { ScopedDb } from '../../platform/db/scoped.js';
 import { AppError } from '../../platform/errors.js';
 import { mustFindApplication } from '../assistance/application.subject.js';
 import * as assistanceRepo from '../assistance/assistance.repository.js';
