@@ -25,6 +25,7 @@ import { registerGoodsRoutes } from './modules/goods/goods.routes.js';
 import { registerGrantRoutes } from './modules/grants/grants.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerLegalAidRoutes } from './modules/legalaid/legalaid.routes.js';
+import { registerNoticeRoutes } from './modules/notice/notice.routes.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { registerPolicyRoutes } from './modules/policy/policy.routes.js';
 import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.js';
@@ -66,6 +67,7 @@ export const moduleRoutes: readonly RouteRegistration[] = [
   registerLegalAidRoutes,
   registerApprovalRoutes,
   registerApprovalBodyRoutes,
+  registerNoticeRoutes,
   registerReviewRoutes,
   registerTestingRoutes,
 ];

@@ -213,4 +213,25 @@ export const moneyErrors = {
     zh: '有效期不正确：截止日期须晚于起始日期，且不超过5年',
     en: 'Invalid validity: the end must be after the start and at most 5 years later',
   },
+  MONEY_NOTICE_EXISTS: {
+    status: 409,
+    zh: '该名单已公示（{startsOn}起{days}天），不能重复公示',
+    en: 'The list is already on notice ({days} days from {startsOn})',
+  },
+  MONEY_NOTICE_NOT_OPEN: {
+    status: 409,
+    zh: '名单尚未公示，或不在公示期内（{startsOn}至{endsOn}），不能登记异议',
+    en: 'The list is not on notice today ({startsOn} to {endsOn}): no objection can be recorded',
+  },
+  MONEY_OBJECTION_OPEN: {
+    status: 409,
+    zh: '公示期间有{count}条异议尚未核实，核实后才能审批',
+    en: '{count} objection(s) raised during the notice are not verified yet: verify them before deciding',
+  },
+  MONEY_OBJECTION_NOT_FOUND: { status: 404, zh: '异议记录不存在', en: 'Objection not found' },
+  MONEY_OBJECTION_BAD_STATUS: {
+    status: 409,
+    zh: '该异议已核实，不能再次核实',
+    en: 'The objection has been verified already',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -12,6 +12,7 @@ export * from './errors.js';
 export * from './goods.js';
 export * from './legalaid.js';
 export * from './money.js';
+export * from './money-notice.js';
 export * from './orgs.js';
 export * from './policy.js';
 export * from './review.js';

@@ -2,6 +2,7 @@ import { type Role, roles } from '@bangfu/contracts';
 import { openRound } from '../modules/review/review.rounds.js';
 import { openWorkerAccount } from '../modules/self/self.binding.js';
 import { createUser } from '../modules/users/users.service.js';
+import { noticeFixtures, type ObjectionIds } from './authz-fixtures-notice.js';
 import { type Client, TestEnv, USER_PASSWORD } from './env.js';
 import { archiveWorkbook, fileHousehold, generatedId, household } from './households.js';
 import { waitComputed } from './money.js';
@@ -54,6 +55,8 @@ export interface NodeFx {
   legalAidAttachmentId: number;
   /** The yearly review round holding the node's file (the street's file is in its county's round). */
   roundId: number;
+  /** 名单公示: an objection (verified) on the notice of the node's batch, application and campaign. */
+  objectionIds: ObjectionIds;
   changeId: number;
 }
 
@@ -250,6 +253,7 @@ async function nodeFixtures(
     userId: user.id,
     campaignId: campaign.id,
     roundId: 0,
+    objectionIds: { batch: 0, application: 0, campaign: 0 },
     changeId: change.id,
   };
 }
@@ -484,6 +488,7 @@ export async function buildWorld(dialect: 'sqlite' | 'postgres'): Promise<World>
   for (const p of ['own', 'sibling', 'parent'] as const)
     fx[p].roundId = (await openRound(env.ctx, sys, { orgId: nodes[p].id, spotShareBp: 3000 })).id;
   fx.child.roundId = fx.own.roundId;
+  for (const p of placements) fx[p].objectionIds = await noticeFixtures(env.ctx, sys, fx[p]);
 
   const callers = {} as World['callers'];
   const system = await env.system();

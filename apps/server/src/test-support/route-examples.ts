@@ -456,6 +456,42 @@ export const routeExamples: Record<string, Example> = {
       endsOn: '2099-12-31',
     },
   })),
+  'GET /api/v1/batches/:id/notice': placed((f) => ({ url: `${V}/batches/${f.batchId}/notice` })),
+  'POST /api/v1/batches/:id/notice': placed((f) => ({ url: `${V}/batches/${f.batchId}/notice`, body: { days: 7 } })),
+  'POST /api/v1/batches/:id/notice/objections': placed((f) => ({
+    url: `${V}/batches/${f.batchId}/notice/objections`,
+    body: { raisedBy: '群众', text: '测试' },
+  })),
+  'POST /api/v1/batches/:id/notice/objections/:objectionId/verify': placed((f) => ({
+    url: `${V}/batches/${f.batchId}/notice/objections/${f.objectionIds.batch}/verify`,
+    body: { finding: '测试' },
+  })),
+  'GET /api/v1/applications/:id/notice': placed((f) => ({ url: `${V}/applications/${f.applicationId}/notice` })),
+  'POST /api/v1/applications/:id/notice': placed((f) => ({
+    url: `${V}/applications/${f.applicationId}/notice`,
+    body: { days: 7 },
+  })),
+  'POST /api/v1/applications/:id/notice/objections': placed((f) => ({
+    url: `${V}/applications/${f.applicationId}/notice/objections`,
+    body: { raisedBy: '群众', text: '测试' },
+  })),
+  'POST /api/v1/applications/:id/notice/objections/:objectionId/verify': placed((f) => ({
+    url: `${V}/applications/${f.applicationId}/notice/objections/${f.objectionIds.application}/verify`,
+    body: { finding: '测试' },
+  })),
+  'GET /api/v1/campaigns/:id/notice': placed((f) => ({ url: `${V}/campaigns/${f.campaignId}/notice` })),
+  'POST /api/v1/campaigns/:id/notice': placed((f) => ({
+    url: `${V}/campaigns/${f.campaignId}/notice`,
+    body: { days: 7 },
+  })),
+  'POST /api/v1/campaigns/:id/notice/objections': placed((f) => ({
+    url: `${V}/campaigns/${f.campaignId}/notice/objections`,
+    body: { raisedBy: '群众', text: '测试' },
+  })),
+  'POST /api/v1/campaigns/:id/notice/objections/:objectionId/verify': placed((f) => ({
+    url: `${V}/campaigns/${f.campaignId}/notice/objections/${f.objectionIds.campaign}/verify`,
+    body: { finding: '测试' },
+  })),
   'GET /api/v1/campaigns': list((f) => ({ url: `${V}/campaigns?orgId=${f.orgId}` })),
   'GET /api/v1/campaigns/:id': placed((f) => ({ url: `${V}/campaigns/${f.campaignId}` })),
   'POST /api/v1/campaigns/:id/close': placed((f) => ({ url: `${V}/campaigns/${f.campaignId}/close` })),

@@ -4,7 +4,8 @@ import { type Actor, require } from '../../platform/auth/actor.js';
 import { type AppContext, transaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { ScopedDb } from '../../platform/db/scoped.js';
-import type { AppError } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
+import { openObjectionCount } from '../notice/notice.repository.js';
 import { assertWithinBudget } from './budget.js';
 import { type Decidable, recordStep, type SubjectType } from './duties.js';
 import { recordMeeting, type Seat, seat } from './seating.js';
@@ -117,6 +118,9 @@ export async function decide(ctx: AppContext, actor: Actor, subject: Subject, me
   return transaction(ctx, async (trx) => {
     const sdb = new ScopedDb(trx, actor.scope);
     const items = await subject.open(trx, sdb);
+    // 名单公示: an objection raised during the notice and not yet verified holds the decision (lock: subject first).
+    const objections = await openObjectionCount(sdb, subject.ref.type, subject.ref.id);
+    if (objections > 0) throw new AppError('MONEY_OBJECTION_OPEN', { count: objections });
     for (const item of items) if (item.row.status !== 'pending_approval') throw item.badStatus(item.row.status);
     const seats: Seat[] = [];
     for (const item of items)

@@ -231,6 +231,14 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
       }),
       'county application',
     );
+    // Its 名单公示 (money_notice) with an objection verified (money_notice_objection).
+    const notice = `/api/v1/applications/${app.body.id}/notice`;
+    ok(await countyClerk.post(notice, {}), 'notice');
+    const objection = ok(
+      await countyClerk.post(`${notice}/objections`, { raisedBy: '邻居', text: '收入有误' }),
+      'objection',
+    );
+    ok(await countyClerk.post(`${notice}/objections/${objection.body.id}/verify`, { finding: '核实无误' }), 'verified');
     ok(
       await approver.post(`/api/v1/applications/${app.body.id}/decision`, {
         decision: 'reject',

@@ -15,6 +15,7 @@ import * as moneyCore from '../../db/migrations/2026-11-30T1800_money_core.js';
 import * as rightsDesk from '../../db/migrations/2026-11-30T1900_rights_desk.js';
 import * as approvalBodies from '../../db/migrations/2026-11-30T2000_approval_bodies.js';
 import * as legalAid from '../../db/migrations/2026-11-30T2100_legal_aid.js';
+import * as moneyNotice from '../../db/migrations/2026-11-30T2200_money_notice.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Names are timestamped and descriptive; app and tests run the same list. */
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1900_rights_desk': rightsDesk,
   '2026-11-30T2000_approval_bodies': approvalBodies,
   '2026-11-30T2100_legal_aid': legalAid,
+  '2026-11-30T2200_money_notice': moneyNotice,
 };
 
 class StaticProvider implements MigrationProvider {

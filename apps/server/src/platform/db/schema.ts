@@ -25,6 +25,7 @@ import type {
   ProgrammeBudgetTable,
   ProgrammeRuleTable,
 } from './schema-money.js';
+import type { MoneyNoticeObjectionTable, MoneyNoticeTable } from './schema-notice.js';
 import type { ReviewRoundFileTable, ReviewRoundTable } from './schema-review.js';
 import type {
   DutyShiftTable,
@@ -371,6 +372,8 @@ export interface HouseholdIncomeMonthTable extends TenantColumns {
 }
 
 export interface Database {
+  money_notice: MoneyNoticeTable;
+  money_notice_objection: MoneyNoticeObjectionTable;
   legal_lawyer: LegalLawyerTable;
   legal_aid_application: LegalAidApplicationTable;
   legal_aid_step: LegalAidStepTable;
@@ -424,6 +427,8 @@ export interface Database {
 
 /** Tables whose rows belong to an organisation node and must be read through a scope. */
 export type TenantTable =
+  | 'money_notice'
+  | 'money_notice_objection'
   | 'legal_lawyer'
   | 'legal_aid_application'
   | 'legal_aid_step'

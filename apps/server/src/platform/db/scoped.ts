@@ -47,6 +47,8 @@ const pathColumn = {
   legal_aid_attachment: 'org_path',
   review_round: 'org_path',
   review_round_file: 'org_path',
+  money_notice: 'org_path',
+  money_notice_objection: 'org_path',
 } as const;
 export type ScopedTable = TenantTable | 'org_node';
 

@@ -224,6 +224,18 @@ export const routePermissions: Record<string, RoutePermission> = {
   'GET /api/v1/campaigns/:id': r('programme.read', { inherited: true }),
   'POST /api/v1/campaigns/:id/close': r('programme.write'),
   'POST /api/v1/campaigns/:id/decision': r('payment.approve', { inherited: true }),
+  'GET /api/v1/batches/:id/notice': r('programme.read'),
+  'POST /api/v1/batches/:id/notice': r('assistance.propose'),
+  'POST /api/v1/batches/:id/notice/objections': r('assistance.propose'),
+  'POST /api/v1/batches/:id/notice/objections/:objectionId/verify': r('assistance.propose'),
+  'GET /api/v1/applications/:id/notice': r('programme.read'),
+  'POST /api/v1/applications/:id/notice': r('assistance.propose'),
+  'POST /api/v1/applications/:id/notice/objections': r('assistance.propose'),
+  'POST /api/v1/applications/:id/notice/objections/:objectionId/verify': r('assistance.propose'),
+  'GET /api/v1/campaigns/:id/notice': r('programme.read'),
+  'POST /api/v1/campaigns/:id/notice': r('assistance.propose'),
+  'POST /api/v1/campaigns/:id/notice/objections': r('assistance.propose'),
+  'POST /api/v1/campaigns/:id/notice/objections/:objectionId/verify': r('assistance.propose'),
 
   // the rights desk: work orders, deadlines, duty roster
   'POST /api/v1/work-orders': r('servicedesk.write'),

@@ -66,6 +66,9 @@ export function ApplicationDetail({ id }: { id: number }) {
         >
           {t('money.applications.back')}
         </Button>
+        <Button type="link" style={{ float: 'right' }} onClick={() => navigate(`/applications/${a.id}/notice`)}>
+          {t('money.notice.link')}
+        </Button>
         <h2 style={{ margin: '8px 0', fontSize: 20 }}>
           {a.householdName} · {code('programme', a.programme)}{' '}
           <Tag color={applicationStatusColor[a.status]} data-testid="application-status">

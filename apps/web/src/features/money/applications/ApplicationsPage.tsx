@@ -11,6 +11,7 @@ import { useCurrentUser } from '../../auth/api';
 import { DecisionRecordPrint } from '../bodies/DecisionRecordPrint';
 import { applicationStatusColor, useCodeOptions, useMoneyCode } from '../codes';
 import { yuan } from '../money';
+import { MoneyNoticePage } from '../notice/MoneyNoticePage';
 import { Money, NodeBar, numberParam } from '../ui';
 import { ApplicationDetail } from './ApplicationDetail';
 import { ApplicationForm } from './ApplicationForm';
@@ -147,7 +148,7 @@ function ApplicationList() {
   );
 }
 
-/** The application's decision record, A4 (its 名单公示 is not built yet: issue 10, item 4). */
+/** The application's decision record, A4 (its 名单公示 is `/applications/:id/notice`). */
 function ApplicationRecordPrint({ id }: { id: number }) {
   const code = useMoneyCode();
   const q = useApplication(id);
@@ -175,11 +176,18 @@ function ApplicationRecordPrint({ id }: { id: number }) {
   );
 }
 
-/** /applications (list), /applications/new (?campaignId), /applications/:id, /applications/:id/record (A4). */
+/**
+ * /applications (list), /applications/new (?campaignId), /applications/:id, /applications/:id/record (A4),
+ * /applications/:id/notice (名单公示, A4).
+ */
 export default function ApplicationsPage() {
   const path = usePathname();
   if (path === '/applications/new') return <ApplicationForm />;
-  const m = /^\/applications\/(\d+)(\/record)?\/?$/.exec(path);
+  const m = /^\/applications\/(\d+)(\/record|\/notice)?\/?$/.exec(path);
+  if (m?.[2] === '/notice')
+    return (
+      <MoneyNoticePage key={`notice-${m[1]}`} type="application" id={Number(m[1])} back={`/applications/${m[1]}`} />
+    );
   if (m?.[2]) return <ApplicationRecordPrint key={`record-${m[1]}`} id={Number(m[1])} />;
   if (m) return <ApplicationDetail key={m[1]} id={Number(m[1])} />;
   return <ApplicationList />;

@@ -7,13 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader';
 import { useLabel } from '../../../i18n';
 import { useErrorText } from '../../../lib/errors';
-import { navigate } from '../../../lib/router';
+import { navigate, usePathname } from '../../../lib/router';
 import { today as chinaToday } from '../../../lib/today';
 import { usePermission } from '../../auth';
 import { useCurrentUser } from '../../auth/api';
 import { useTemplates } from '../api';
 import { DecisionDialog } from '../bodies/DecisionDialog';
 import { useCodeOptions, useMoneyCode } from '../codes';
+import { MoneyNoticePage } from '../notice/MoneyNoticePage';
 import { Money, NodeBar, OrgName } from '../ui';
 import { assistanceApi, type Campaign, useAssistanceAction, useCampaign, useCampaigns } from './api';
 
@@ -136,6 +137,12 @@ function Entries({ id }: { id: number }) {
 
 /** 帮扶活动: 送温暖 and 金秋助学 campaigns a node organises or takes part in; entries are applications. */
 export default function CampaignsPage() {
+  const m = /^\/campaigns\/(\d+)\/notice\/?$/.exec(usePathname());
+  if (m) return <MoneyNoticePage key={m[1]} type="campaign" id={Number(m[1])} back="/campaigns" />;
+  return <CampaignList />;
+}
+
+function CampaignList() {
   const { t } = useTranslation();
   const code = useMoneyCode();
   const errorText = useErrorText();
@@ -216,6 +223,9 @@ export default function CampaignsPage() {
               width: 240,
               render: (_: unknown, c) => (
                 <Space size={4} wrap>
+                  <Button size="small" onClick={() => navigate(`/campaigns/${c.id}/notice`)}>
+                    {t('money.notice.link')}
+                  </Button>
                   {can('assistance.propose') && c.status === 'open' && (
                     <Button size="small" onClick={() => navigate(`/applications/new?campaignId=${c.id}`)}>
                       {t('money.campaigns.enter')}

@@ -127,6 +127,7 @@ export function BatchActions({ batch }: { batch: Batch }) {
           <Button icon={<PrinterOutlined />} onClick={() => navigate(`/batches/${batch.id}/print`)}>
             {t('money.batches.printList')}
           </Button>
+          <Button onClick={() => navigate(`/batches/${batch.id}/notice`)}>{t('money.notice.link')}</Button>
           <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} onClick={() => fetchFile('xlsx')}>
             {t('money.batches.downloadXlsx')}
           </Button>

@@ -1,0 +1,28 @@
+/** 名单公示 of applications, campaigns and batches: the notice page, objections (Chinese). */
+export const moneyNoticeZh = {
+  notice: {
+    link: '名单公示',
+    back: '返回',
+    print: '打印',
+    none: '尚未公示',
+    open: '开始公示',
+    startsOn: '公示开始日期',
+    days: '公示天数',
+    period: '公示期',
+    state: { scheduled: '未开始', running: '公示中', ended: '已结束' },
+    objections: '异议',
+    noObjections: '公示期间暂无异议',
+    record: '登记异议',
+    raisedBy: '反映人',
+    text: '异议内容',
+    raisedOn: '反映日期',
+    recordedBy: '登记人',
+    finding: '核实情况',
+    verify: '核实',
+    open_: '待核实',
+    verified: '已核实',
+    holds: '有异议待核实：核实前不能审批',
+    save: '保存',
+    cancel: '取消',
+  },
+};
