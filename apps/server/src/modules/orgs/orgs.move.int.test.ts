@@ -116,8 +116,8 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
       'campaign',
     );
     // The rights desk: a work order at the county with an attachment, a supervision from the city, a duty shift.
-    await env.user('wj.hotline', county.id, ['hotline_operator']);
-    const desk = await env.login('wj.hotline');
+    await env.user('wj.desk', county.id, ['hotline_operator']);
+    const desk = await env.login('wj.desk');
     const created = await desk.post('/api/v1/work-orders', {
       channel: 'hotline_12351',
       phone: '13800138000',
@@ -180,9 +180,14 @@ describe.each(testDialects)('moving a union carries its data on %s', (dialect) =
       'legal aid step',
     );
     await multipart(env, streetLegal, `/api/v1/legal-aid/${aid.id}/attachments`, 'c.pdf', Buffer.from('%PDF-1.4\n'));
-    // This year's review at the county (review_round) and one file reviewed in it (review_round_file).
+    // A review round at the county (review_round) and one file reviewed in it (review_round_file). The demo's city
+    // runs this year's round, which covers the county; last year's is the county's own (a late round).
     const approver = await env.login('wj.approver', DEMO_PASSWORD);
-    const round = ok(await approver.post('/api/v1/review-rounds', { orgId: county.id }), 'review round');
+    const lastYear = Number(today.slice(0, 4)) - 1;
+    const round = ok(
+      await approver.post('/api/v1/review-rounds', { orgId: county.id, year: lastYear }),
+      'review round',
+    );
     ok(
       await clerk.post(
         `/api/v1/review-rounds/${(round as unknown as { body: { id: number } }).body.id}/files/${hh}/review`,
