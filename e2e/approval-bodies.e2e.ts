@@ -177,8 +177,20 @@ describe.skipIf(chromiumMissing)('approval bodies walk: roster, committee meetin
     ] as const) {
       await button(card, '添加成员').click();
       const add = dialog(page, '添加成员：帮扶中心委员会');
-      await add.getByLabel('人员').click();
-      await chooseOption(page, u.name);
+      // The people list loads while the dropdown is open; pick again if a re-render swallowed the first pick.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await add.getByLabel('人员').click();
+        await chooseOption(page, u.name);
+        const picked = add.locator('.ant-select-selection-item').filter({ hasText: u.name });
+        if (
+          await picked.waitFor({ timeout: 3_000 }).then(
+            () => true,
+            () => false,
+          )
+        )
+          break;
+      }
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
       await add.getByLabel(role, { exact: true }).check();
       await button(add, '保存').click();
       await add.waitFor({ state: 'hidden' });

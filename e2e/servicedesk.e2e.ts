@@ -118,6 +118,9 @@ describe.skipIf(chromiumMissing)('service desk walk: 12351 call, 转办, 签收,
     await page.keyboard.type('欠薪');
     await chooseOption(page, '欠薪讨薪');
     await page.keyboard.press('Escape');
+    // The list must be closed before Enter: in an open list Enter picks an option instead of moving on.
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+    await page.locator('#categories:focus').waitFor();
     await page.keyboard.press('Enter');
     await page.locator('#content:focus').waitFor();
     await page.keyboard.type('在韶关某工地做木工，三个月工资共30000元未发，多次讨要未果。');
