@@ -2,7 +2,9 @@ import { chinaDate } from '../platform/clock.js';
 import { importRow, type NodeFx, PNG } from './authz-fixtures.js';
 import { USER_PASSWORD } from './env.js';
 import { archiveWorkbook, generatedId, household } from './households.js';
+import { fileLifeExamples } from './route-examples-file-life.js';
 import { legalAidExamples } from './route-examples-legalaid.js';
+import { moneyExamples } from './route-examples-money.js';
 import { serviceDeskExamples } from './route-examples-servicedesk.js';
 
 /**
@@ -187,38 +189,6 @@ export const routeExamples: Record<string, Example> = {
     url: `${V}/households/${f.householdId}/promote`,
     body: { reason: '测试' },
   })),
-  'GET /api/v1/households/changes': list((f) => ({ url: `${V}/households/changes?orgId=${f.orgId}` })),
-  'GET /api/v1/households/changes/:changeId': placed((f) => ({ url: `${V}/households/changes/${f.changeId}` })),
-  'POST /api/v1/households/:id/changes': placed((f) => ({
-    url: `${V}/households/${f.householdId}/changes`,
-    body: {
-      baseVersion: 1,
-      kinds: ['address_phone'],
-      reason: '换了手机号',
-      proposed: household(f.orgId, { name: f.householdName, idNumber: f.idNumber, members: [], phone: '13900002222' }),
-    },
-  })),
-  'GET /api/v1/households/:id/changes': placed((f) => ({ url: `${V}/households/${f.householdId}/changes` })),
-  'GET /api/v1/households/:id/versions/:a/diff/:b': placed((f) => ({
-    url: `${V}/households/${f.householdId}/versions/1/diff/1`,
-  })),
-  'POST /api/v1/households/changes/:changeId/review': placed((f) => ({
-    url: `${V}/households/changes/${f.changeId}/review`,
-    body: { decision: 'reject', opinion: '材料不全' },
-  })),
-  'POST /api/v1/households/changes/:changeId/decide': placed((f) => ({
-    url: `${V}/households/changes/${f.changeId}/decide`,
-    body: { decision: 'reject', opinion: '不同意' },
-  })),
-  'POST /api/v1/households/changes/:changeId/finish-notice': placed((f) => ({
-    url: `${V}/households/changes/${f.changeId}/finish-notice`,
-    body: { decision: 'confirm', opinion: '公示无异议' },
-  })),
-  'POST /api/v1/households/changes/:changeId/withdraw': placed((f) => ({
-    url: `${V}/households/changes/${f.changeId}/withdraw`,
-  })),
-  'GET /api/v1/households/queues/:queue': unplaced(() => ({ url: `${V}/households/queues/due` })),
-  'GET /api/v1/households/clashes': list((f) => ({ url: `${V}/households/clashes?orgId=${f.orgId}` })),
   'GET /api/v1/households/:id/incomes': placed((f) => ({ url: `${V}/households/${f.householdId}/incomes` })),
   'PUT /api/v1/households/:id/incomes/:month': placed((f) => ({
     url: `${V}/households/${f.householdId}/incomes/2026-10`,
@@ -226,23 +196,6 @@ export const routeExamples: Record<string, Example> = {
   })),
 
   'GET /api/v1/self/file': unplaced(() => ({ url: `${V}/self/file` })),
-  'GET /api/v1/self/changes': unplaced(() => ({ url: `${V}/self/changes` })),
-  'POST /api/v1/self/changes': unplaced(() => ({
-    url: `${V}/self/changes`,
-    body: { reason: '换了手机号', phone: '13900003333' },
-  })),
-  // Sent once, as the own node: a change the worker did not propose (staff did) cannot be withdrawn by them.
-  'POST /api/v1/self/changes/:changeId/attachments': {
-    kind: 'unplaced',
-    build: (f) => ({
-      url: `${V}/self/changes/${f.changeId}/attachments?kind=other`,
-      file: { name: 'a.png', content: PNG },
-    }),
-  },
-  'POST /api/v1/self/changes/:changeId/withdraw': {
-    kind: 'unplaced',
-    build: (f) => ({ url: `${V}/self/changes/${f.changeId}/withdraw` }),
-  },
   'POST /api/v1/self/bind': unplaced(() => ({
     url: `${V}/self/bind`,
     body: { code: 'ABCDE-FGHJK', idNumber: '11010519491231002X' },
@@ -299,226 +252,8 @@ export const routeExamples: Record<string, Example> = {
     body: { orgId: f.orgId, year: 2027 },
   })),
 
-  'POST /api/v1/batches': placed((f, n) => ({
-    url: `${V}/batches`,
-    body: { orgId: f.orgId, programme: 'living', period: `2030Q${(n % 4) + 1}`, fundId: f.fundId },
-  })),
-  'GET /api/v1/batches': list((f) => ({ url: `${V}/batches?orgId=${f.orgId}` })),
-  'GET /api/v1/batches/:id': placed((f) => ({ url: `${V}/batches/${f.batchId}` })),
-  'GET /api/v1/batches/:id/grants': placed((f) => ({ url: `${V}/batches/${f.batchId}/grants` })),
-  'POST /api/v1/batches/:id/resume': placed((f) => ({ url: `${V}/batches/${f.batchId}/resume` })),
-  'POST /api/v1/batches/:id/submit': placed((f) => ({ url: `${V}/batches/${f.batchId}/submit`, body: {} })),
-  'POST /api/v1/batches/:id/decision': placed((f) => ({
-    url: `${V}/batches/${f.batchId}/decision`,
-    body: { decision: 'reject', comment: '测试' },
-  })),
-  'POST /api/v1/batches/:id/refuse-payment': placed((f) => ({
-    url: `${V}/batches/${f.batchId}/refuse-payment`,
-    body: { reason: '测试' },
-  })),
-  'POST /api/v1/batches/:id/comments': placed((f) => ({
-    url: `${V}/batches/${f.batchId}/comments`,
-    body: { comment: '测试' },
-  })),
-  'POST /api/v1/batches/:id/pay': placed((f) => ({ url: `${V}/batches/${f.batchId}/pay`, body: {} })),
-  'POST /api/v1/batches/:id/reconcile': placed((f) => ({
-    url: `${V}/batches/${f.batchId}/reconcile`,
-    body: { csv: '流水号,结果,原因\n' },
-  })),
-  'POST /api/v1/grants/:id/mark': placed((f) => ({
-    url: `${V}/grants/${f.grantId}/mark`,
-    body: { status: 'failed', reason: '测试' },
-  })),
-  'POST /api/v1/grants/:id/repay': placed((f) => ({ url: `${V}/grants/${f.grantId}/repay`, body: {} })),
-  'POST /api/v1/grants/:id/void': placed((f) => ({ url: `${V}/grants/${f.grantId}/void`, body: { reason: '测试' } })),
-  'GET /api/v1/batches/:id/payment-list': placed((f) => ({ url: `${V}/batches/${f.batchId}/payment-list` })),
-  'GET /api/v1/batches/:id/payment-list.xlsx': placed((f) => ({ url: `${V}/batches/${f.batchId}/payment-list.xlsx` })),
-  'GET /api/v1/batches/:id/bank-file.csv': placed((f) => ({ url: `${V}/batches/${f.batchId}/bank-file.csv` })),
-  'POST /api/v1/batches/:id/sent-to-bank': placed((f) => ({
-    url: `${V}/batches/${f.batchId}/sent-to-bank`,
-    body: {},
-  })),
-  'GET /api/v1/households/:id/grants': placed((f) => ({ url: `${V}/households/${f.householdId}/grants` })),
-
-  'POST /api/v1/goods/receipts': placed((f) => ({
-    url: `${V}/goods/receipts`,
-    body: {
-      orgId: f.orgId,
-      donorName: '捐赠人',
-      donorKind: 'person',
-      category: 'grain_oil',
-      itemName: `大米${f.tag}`,
-      unit: '袋',
-      quantity: 1,
-      receivedOn: today(),
-      handler: '经手人',
-    },
-  })),
-  'POST /api/v1/goods/handouts': placed((f) => ({
-    url: `${V}/goods/handouts`,
-    body: {
-      stockId: f.stockId,
-      householdId: f.householdId,
-      quantity: 1,
-      handedOn: today(),
-      signedName: f.householdName,
-      cadre: '干部',
-    },
-  })),
-  'POST /api/v1/goods/transfers': placed((f) => ({
-    url: `${V}/goods/transfers`,
-    body: { stockId: f.stockId, toOrgId: f.orgId, quantity: 1, movedOn: today(), handler: '经手人' },
-  })),
-  'POST /api/v1/goods/write-offs': placed((f) => ({
-    url: `${V}/goods/write-offs`,
-    body: { stockId: f.stockId, quantity: 1, movedOn: today(), reason: '霉变', handler: '经手人' },
-  })),
-  'GET /api/v1/goods/stock': list((f) => ({ url: `${V}/goods/stock?orgId=${f.orgId}` })),
-  'GET /api/v1/goods/movements': list((f) => ({ url: `${V}/goods/movements?orgId=${f.orgId}` })),
-  'GET /api/v1/goods/handout-sheet': list((f) => ({ url: `${V}/goods/handout-sheet?orgId=${f.orgId}` })),
-  'GET /api/v1/goods/handout-sheet.xlsx': list((f) => ({ url: `${V}/goods/handout-sheet.xlsx?orgId=${f.orgId}` })),
-  'GET /api/v1/households/:id/goods': placed((f) => ({ url: `${V}/households/${f.householdId}/goods` })),
-
-  'POST /api/v1/certificates': placed((f) => ({
-    url: `${V}/certificates`,
-    body: { householdId: f.householdId, kind: 'youdai', benefits: '减免' },
-  })),
-  'GET /api/v1/certificates': list((f) => ({ url: `${V}/certificates?orgId=${f.orgId}` })),
-  'GET /api/v1/certificates/to-revoke': list((f) => ({ url: `${V}/certificates/to-revoke?orgId=${f.orgId}` })),
-  'GET /api/v1/certificates/verify/:number': placed((f) => ({ url: `${V}/certificates/verify/${f.certificateNo}` })),
-  'GET /api/v1/certificates/:id': placed((f) => ({ url: `${V}/certificates/${f.certificateId}` })),
-  'GET /api/v1/certificates/:id/print': placed((f) => ({ url: `${V}/certificates/${f.certificateId}/print` })),
-  'POST /api/v1/certificates/:id/revoke': placed((f) => ({
-    url: `${V}/certificates/${f.certificateId}/revoke`,
-    body: { reason: '测试' },
-  })),
-  'POST /api/v1/certificates/:id/renew': placed((f) => ({
-    url: `${V}/certificates/${f.certificateId}/renew`,
-    body: {},
-  })),
-  'GET /api/v1/households/:id/certificates': placed((f) => ({ url: `${V}/households/${f.householdId}/certificates` })),
-
-  'POST /api/v1/applications': placed((f) => ({
-    url: `${V}/applications`,
-    body: {
-      householdId: f.householdId,
-      templateId: 'seed004.p1.medical',
-      inputs: { compliantSelfPaidFen: 100_000 },
-      period: '2031',
-    },
-  })),
-  'GET /api/v1/applications': list((f) => ({ url: `${V}/applications?orgId=${f.orgId}` })),
-  'GET /api/v1/applications/:id': placed((f) => ({ url: `${V}/applications/${f.applicationId}` })),
-  'POST /api/v1/applications/:id/decision': placed((f) => ({
-    url: `${V}/applications/${f.applicationId}/decision`,
-    body: { decision: 'reject', comment: '测试' },
-  })),
-  'POST /api/v1/applications/:id/refuse-payment': placed((f) => ({
-    url: `${V}/applications/${f.applicationId}/refuse-payment`,
-    body: { reason: '测试' },
-  })),
-  'GET /api/v1/approvals/queue': unplaced(() => ({ url: `${V}/approvals/queue` })),
-  'GET /api/v1/approvals/sitting': placed((f) => ({
-    url: `${V}/approvals/sitting?subjectType=batch&subjectId=${f.batchId}`,
-  })),
-  'GET /api/v1/approvals/meetings': list((f) => ({
-    url: `${V}/approvals/meetings?subjectType=application&subjectId=${f.applicationId}`,
-  })),
-  'POST /api/v1/approvals/meetings/:id/countersign': placed((f) => ({
-    url: `${V}/approvals/meetings/${f.meetingId}/countersign`,
-    body: {},
-  })),
-  'GET /api/v1/approval-bodies': list((f) => ({ url: `${V}/approval-bodies?orgId=${f.orgId}` })),
-  'POST /api/v1/approval-bodies': placed((f, n) => ({
-    url: `${V}/approval-bodies`,
-    body: { orgId: f.orgId, kind: 'committee', name: `委员会${f.tag}${n}` },
-  })),
-  'PATCH /api/v1/approval-bodies/:id': placed((f) => ({
-    url: `${V}/approval-bodies/${f.bodyId}`,
-    body: { presentBp: 5000 },
-  })),
-  'POST /api/v1/approval-bodies/:id/members': placed((f) => ({
-    url: `${V}/approval-bodies/${f.bodyId}/members`,
-    body: { userId: f.userId, role: 'member', fromDate: '2020-01-01' },
-  })),
-  'PATCH /api/v1/approval-bodies/:id/members/:memberId': placed((f) => ({
-    url: `${V}/approval-bodies/${f.bodyId}/members/${f.bodyMemberId}`,
-    body: { role: 'chair' },
-  })),
-  'POST /api/v1/campaigns': placed((f, n) => ({
-    url: `${V}/campaigns`,
-    body: {
-      orgId: f.orgId,
-      programme: 'holiday',
-      templateId: 'seed004.p2.holiday',
-      title: `新活动${f.tag}${n}`,
-      startsOn: today(),
-      endsOn: '2099-12-31',
-    },
-  })),
-  'GET /api/v1/batches/:id/notice': placed((f) => ({ url: `${V}/batches/${f.batchId}/notice` })),
-  'POST /api/v1/batches/:id/notice': placed((f) => ({ url: `${V}/batches/${f.batchId}/notice`, body: { days: 7 } })),
-  'POST /api/v1/batches/:id/notice/objections': placed((f) => ({
-    url: `${V}/batches/${f.batchId}/notice/objections`,
-    body: { raisedBy: '群众', text: '测试' },
-  })),
-  'POST /api/v1/batches/:id/notice/objections/:objectionId/verify': placed((f) => ({
-    url: `${V}/batches/${f.batchId}/notice/objections/${f.objectionIds.batch}/verify`,
-    body: { finding: '测试' },
-  })),
-  'GET /api/v1/applications/:id/notice': placed((f) => ({ url: `${V}/applications/${f.applicationId}/notice` })),
-  'POST /api/v1/applications/:id/notice': placed((f) => ({
-    url: `${V}/applications/${f.applicationId}/notice`,
-    body: { days: 7 },
-  })),
-  'POST /api/v1/applications/:id/notice/objections': placed((f) => ({
-    url: `${V}/applications/${f.applicationId}/notice/objections`,
-    body: { raisedBy: '群众', text: '测试' },
-  })),
-  'POST /api/v1/applications/:id/notice/objections/:objectionId/verify': placed((f) => ({
-    url: `${V}/applications/${f.applicationId}/notice/objections/${f.objectionIds.application}/verify`,
-    body: { finding: '测试' },
-  })),
-  'GET /api/v1/campaigns/:id/notice': placed((f) => ({ url: `${V}/campaigns/${f.campaignId}/notice` })),
-  'POST /api/v1/campaigns/:id/notice': placed((f) => ({
-    url: `${V}/campaigns/${f.campaignId}/notice`,
-    body: { days: 7 },
-  })),
-  'POST /api/v1/campaigns/:id/notice/objections': placed((f) => ({
-    url: `${V}/campaigns/${f.campaignId}/notice/objections`,
-    body: { raisedBy: '群众', text: '测试' },
-  })),
-  'POST /api/v1/campaigns/:id/notice/objections/:objectionId/verify': placed((f) => ({
-    url: `${V}/campaigns/${f.campaignId}/notice/objections/${f.objectionIds.campaign}/verify`,
-    body: { finding: '测试' },
-  })),
-  'GET /api/v1/campaigns': list((f) => ({ url: `${V}/campaigns?orgId=${f.orgId}` })),
-  'GET /api/v1/campaigns/:id': placed((f) => ({ url: `${V}/campaigns/${f.campaignId}` })),
-  'POST /api/v1/campaigns/:id/close': placed((f) => ({ url: `${V}/campaigns/${f.campaignId}/close` })),
-  'POST /api/v1/campaigns/:id/decision': placed((f) => ({
-    url: `${V}/campaigns/${f.campaignId}/decision`,
-    body: { decision: 'reject', comment: '测试' },
-  })),
+  ...moneyExamples,
   ...serviceDeskExamples,
   ...legalAidExamples,
-
-  'GET /api/v1/review-rounds': list((f) => ({ url: `${V}/review-rounds?orgId=${f.orgId}` })),
-  'POST /api/v1/review-rounds': placed((f) => ({ url: `${V}/review-rounds`, body: { orgId: f.orgId } })),
-  'GET /api/v1/review-rounds/:id': placed((f) => ({ url: `${V}/review-rounds/${f.roundId}` })),
-  'GET /api/v1/review-rounds/:id/files': list((f) => ({ url: `${V}/review-rounds/${f.roundId}/files?state=all` })),
-  'POST /api/v1/review-rounds/:id/refresh': placed((f) => ({ url: `${V}/review-rounds/${f.roundId}/refresh` })),
-  'POST /api/v1/review-rounds/:id/close': placed((f) => ({ url: `${V}/review-rounds/${f.roundId}/close` })),
-  'POST /api/v1/review-rounds/:id/sample': placed((f) => ({ url: `${V}/review-rounds/${f.roundId}/sample` })),
-  'POST /api/v1/review-rounds/:id/files/:householdId/review': placed((f) => ({
-    url: `${V}/review-rounds/${f.roundId}/files/${f.householdId}/review`,
-    body: { method: 'phone', reviewedOn: today(), findings: `复核${f.tag}`, outcome: 'continue' },
-  })),
-  'POST /api/v1/review-rounds/:id/files/:householdId/spot-check': placed((f) => ({
-    url: `${V}/review-rounds/${f.roundId}/files/${f.householdId}/spot-check`,
-    body: { result: 'confirmed' },
-  })),
-  'POST /api/v1/review-rounds/:id/files/:householdId/decision': placed((f) => ({
-    url: `${V}/review-rounds/${f.roundId}/files/${f.householdId}/decision`,
-    body: { decision: 'decline', reason: '测试' },
-  })),
+  ...fileLifeExamples,
 };
